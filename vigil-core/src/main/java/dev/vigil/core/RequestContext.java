@@ -1,0 +1,21 @@
+package dev.vigil.core;
+
+import java.time.Instant;
+
+/**
+ * What a provider knows about the call it serves: who, where, when. Immutable.
+ *
+ * @param requestId   the x-amzn-RequestId of the response
+ * @param receivedAt  the server clock when the request arrived
+ * @param region      region from the credential scope (us-east-1 for global services)
+ * @param caller      the authenticated principal
+ * @param sourceIp    client address
+ * @param userAgent   the User-Agent header, or null
+ * @param service     service name (signing name, e.g. "monitoring", "sts")
+ * @param operation   operation name (e.g. "PutMetricData")
+ */
+public record RequestContext(String requestId, Instant receivedAt, String region, Caller caller,
+                             String sourceIp, String userAgent, String service, String operation) {
+
+    public String accountId() { return caller.accountId(); }
+}
