@@ -20,6 +20,8 @@ final class StandIns {
         } else if (type == EventPublisher.class) {
             o = (EventPublisher) (account, region, source, detailType, detail, resources, time) ->
                     failures.record(source, "events:" + account + ":default", "EventBridge is not available");
+        } else if (type == Authorizer.class) {
+            o = (Authorizer) (ctx, action, resources) -> { };
         } else if (type == ResourcePolicySource.class) {
             o = (ResourcePolicySource) arn -> Optional.empty();
         } else {

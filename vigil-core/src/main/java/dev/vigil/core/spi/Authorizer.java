@@ -1,0 +1,13 @@
+package dev.vigil.core.spi;
+
+import dev.vigil.core.RequestContext;
+import java.util.List;
+
+/**
+ * The policy decision for one call (DESIGN §1, IamAuthorizer): owned by IAM. Until IAM registers one,
+ * the gateway allows everything.
+ */
+public interface Authorizer {
+    /** @throws dev.vigil.core.AwsException AccessDenied with AWS's message when the call is not allowed */
+    void authorize(RequestContext ctx, String action, List<String> resources);
+}

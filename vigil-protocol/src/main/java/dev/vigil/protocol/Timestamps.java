@@ -1,0 +1,63 @@
+package dev.vigil.protocol;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Timestamp formats of the AWS protocols (epoch seconds, ISO 8601, RFC 822). Stateless. */
+public final class Timestamps {
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    private Timestamps() {}
+
+    public static Instant fromEpochSeconds(BigDecimal seconds) {
+        BigDecimal millis = seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP);
+        return Instant.ofEpochMilli(millis.longValueExact());
+    }
+
+    /** Epoch seconds with millisecond precision, as AWS's JSON protocols write them. */
+    public static BigDecimal toEpochSeconds(Instant i) {
+        return BigDecimal.valueOf(i.toEpochMilli(), 3).stripTrailingZeros();
+    }
+
+    public static String iso(Instant i) { return ISO_MILLIS.format(i); }
+
+    public static String rfc822(Instant i) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(i.atZone(java.time.ZoneOffset.UTC));
+    }
+
+    /** ISO 8601 (with or without fraction/offset), RFC 822, or epoch seconds; null when none fits. */
+    public static Instant parseLenient(String s) {
+        if (s == null || s.isEmpty()) return null;
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return fromEpochSeconds(new BigDecimal(s));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+}

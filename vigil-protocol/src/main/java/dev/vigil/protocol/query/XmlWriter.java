@@ -1,0 +1,103 @@
+package dev.vigil.protocol.query;
+
+import dev.vigil.protocol.Timestamps;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+
+/** Writes SDK model objects as awsQuery response XML. Not thread-safe (one per response). */
+final class XmlWriter {
+    private final StringBuilder out;
+
+    XmlWriter(StringBuilder out) { this.out = out; }
+
+    void members(SdkPojo pojo) {
+        for (SdkField<?> f : pojo.sdkFields()) {
+            Object v = f.getValueOrDefault(pojo);
+            if (v == null || isAutoConstruct(v)) continue;
+            String name = elementName(f);
+            MarshallingType<?> t = f.marshallingType();
+            if (t == MarshallingType.LIST && f.getRequiredTrait(ListTrait.class).isFlattened()) {
+                SdkField<?> member = f.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                for (Object e : (Collection<?>) v) element(name, member, e);
+            } else {
+                element(name, f, v);
+            }
+        }
+    }
+
+    private static boolean isAutoConstruct(Object v) {
+        return v instanceof software.amazon.awssdk.core.util.SdkAutoConstructList
+                || v instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap;
+    }
+
+    private static String elementName(SdkField<?> f) {
+        String n = f.unmarshallLocationName();
+        return n == null ? f.locationName() : n;
+    }
+
+    private void element(String name, SdkField<?> f, Object v) {
+        if (v == null) return;
+        open(name);
+        MarshallingType<?> t = f.marshallingType();
+        if (t == MarshallingType.SDK_POJO) {
+            members((SdkPojo) v);
+        } else if (t == MarshallingType.LIST) {
+            ListTrait lt = f.getRequiredTrait(ListTrait.class);
+            String member = lt.memberLocationName() == null ? "member" : lt.memberLocationName();
+            for (Object e : (Collection<?>) v) element(member, lt.memberFieldInfo(), e);
+        } else if (t == MarshallingType.MAP) {
+            MapTrait mt = f.getRequiredTrait(MapTrait.class);
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                open("entry");
+                open(mt.keyLocationName() == null ? "key" : mt.keyLocationName());
+                text(String.valueOf(e.getKey()));
+                close(mt.keyLocationName() == null ? "key" : mt.keyLocationName());
+                element(mt.valueLocationName() == null ? "value" : mt.valueLocationName(), mt.valueFieldInfo(), e.getValue());
+                close("entry");
+            }
+        } else if (t == MarshallingType.INSTANT) {
+            text(Timestamps.iso((Instant) v));
+        } else if (t == MarshallingType.SDK_BYTES) {
+            text(Base64.getEncoder().encodeToString(((SdkBytes) v).asByteArrayUnsafe()));
+        } else {
+            text(String.valueOf(v));
+        }
+        close(name);
+    }
+
+    void open(String name) { out.append('<').append(name).append('>'); }
+
+    void close(String name) { out.append("</").append(name).append('>'); }
+
+    void text(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#xD;");
+                default -> {
+                    // XML 1.0 cannot carry most control characters; AWS drops them too.
+                    if (c >= 0x20 || c == '\n' || c == '\t') out.append(c);
+                }
+            }
+        }
+    }
+
+    void element(String name, String text) {
+        open(name);
+        text(text);
+        close(name);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vigil.server;
+
+import dev.vigil.core.Ids;
+import dev.vigil.server.gateway.AuthMode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The default account's root credentials (DESIGN §3): test/test in dev mode; in strict mode the
+ * configured pair, else a pair generated at first start and kept in the data directory.
+ * Immutable.
+ *
+ * @param generated true when this start created the pair (it is printed once)
+ */
+public record RootCredentials(String accessKeyId, String secretAccessKey, boolean generated) {
+
+    static RootCredentials resolve(VigilConfig c) {
+        if (c.rootAccessKeyId() != null && c.rootSecretAccessKey() != null) {
+            return new RootCredentials(c.rootAccessKeyId(), c.rootSecretAccessKey(), false);
+        }
+        if (c.auth() == AuthMode.DEV) return new RootCredentials("test", "test", false);
+        if (c.ephemeral() || (c.store() != null && !c.store().isEmpty())) {
+            return new RootCredentials(Ids.awsId("AKIA"), Ids.secretKey(), true);
+        }
+        Path file = c.dataDir().resolve("root-credentials.properties");
+        try {
+            if (Files.exists(file)) {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(file)) {
+                    p.load(r);
+                }
+                return new RootCredentials(p.getProperty("aws_access_key_id"), p.getProperty("aws_secret_access_key"),
+                        false);
+            }
+            RootCredentials fresh = new RootCredentials(Ids.awsId("AKIA"), Ids.secretKey(), true);
+            Files.createDirectories(c.dataDir());
+            Properties p = new Properties();
+            p.setProperty("aws_access_key_id", fresh.accessKeyId());
+            p.setProperty("aws_secret_access_key", fresh.secretAccessKey());
+            try (Writer w = Files.newBufferedWriter(file)) {
+                p.store(w, "Vigil root credentials of the default account (strict mode)");
+            }
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep root credentials in " + file, e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.vigil.server;
+
+import dev.vigil.core.service.Scheduler;
+import dev.vigil.core.service.ServiceDescriptor;
+import dev.vigil.core.service.ServiceEnvironment;
+import dev.vigil.core.service.ServiceModule;
+import dev.vigil.core.spi.DeliveryFailures;
+import dev.vigil.core.spi.Interconnect;
+import dev.vigil.core.store.Database;
+import dev.vigil.server.admin.AdminEndpoints;
+import dev.vigil.server.gateway.Authentication;
+import dev.vigil.server.gateway.Gateway;
+import dev.vigil.server.gateway.ServiceRegistry;
+import dev.vigil.server.http.UndertowAdapter;
+import dev.vigil.store.JdbcDatabase;
+import dev.vigil.store.StoreSpec;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Vigil process: the store, every service module found by ServiceLoader, the gateway and the
+ * HTTP listener. {@link #close()} is the graceful shutdown: stop accepting, finish in-flight requests,
+ * flush the modules, close the store. Thread-safe for start/close from different threads.
+ */
+public final class VigilServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
+    public static final String VERSION = "0.1.0";
+
+    private final VigilConfig config;
+    private final Clock clock;
+    private final JdbcDatabase database;
+    private final JobScheduler scheduler = new JobScheduler();
+    private final Interconnect interconnect;
+    private final List<ServiceModule> modules = new ArrayList<>();
+    private final List<ServiceDescriptor> services = new ArrayList<>();
+    private final RootCredentials rootCredentials;
+    private Undertow undertow;
+    private GracefulShutdownHandler shutdownHandler;
+    private int port;
+    private boolean closed;
+
+    private VigilServer(VigilConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.database = JdbcDatabase.open(storeSpec(config));
+        this.interconnect = new Interconnect(new DeliveryFailures(clock));
+        this.rootCredentials = RootCredentials.resolve(config);
+    }
+
+    /** Starts a server; on failure everything opened so far is closed again. */
+    public static VigilServer start(VigilConfig config, Clock clock) {
+        VigilServer s = new VigilServer(config, clock);
+        try {
+            s.startModules();
+            s.listen();
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static StoreSpec storeSpec(VigilConfig c) {
+        if (c.store() != null && !c.store().isEmpty()) return StoreSpec.url(c.store());
+        return c.ephemeral() ? StoreSpec.h2Memory() : StoreSpec.h2File(c.dataDir());
+    }
+
+    private void startModules() {
+        ServiceEnvironment env = new Environment();
+        for (ServiceModule m : ServiceLoader.load(ServiceModule.class)) modules.add(m);
+        for (ServiceModule m : modules) m.register(env);
+        for (ServiceModule m : modules) services.addAll(m.start(env));
+    }
+
+    private void listen() {
+        ServiceRegistry registry = new ServiceRegistry(services);
+        Authentication auth = new Authentication(config.auth(), config.defaultAccount(),
+                rootCredentials.accessKeyId(), rootCredentials.secretAccessKey(), interconnect);
+        Gateway gateway = new Gateway(registry, interconnect, auth, clock, config.defaultRegion(), config.maxBodyBytes());
+        AdminEndpoints admin = new AdminEndpoints(VERSION, database, List.copyOf(services), this::flushModules);
+        shutdownHandler = new GracefulShutdownHandler(new UndertowAdapter(gateway, admin));
+        undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+                .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setWorkerThreads(64)
+                .setHandler(shutdownHandler)
+                .build();
+        undertow.start();
+        port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** Lets buffered writers (the audit recorder) land before a reset wipes the tables. */
+    private void flushModules() {
+        for (ServiceModule m : modules) {
+            if (m instanceof Flushable f) f.flush();
+        }
+    }
+
+    /** A module that buffers writes and can land them on demand. */
+    public interface Flushable {
+        void flush();
+    }
+
+    public int port() { return port; }
+
+    public String endpoint() { return "http://" + config.host() + ":" + port; }
+
+    public VigilConfig config() { return config; }
+
+    public RootCredentials rootCredentials() { return rootCredentials; }
+
+    public Database database() { return database; }
+
+    public Interconnect interconnect() { return interconnect; }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (shutdownHandler != null) {
+            shutdownHandler.shutdown();
+            try {
+                if (!shutdownHandler.awaitShutdown(30_000)) LOG.warn("in-flight requests did not finish within 30 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (undertow != null) undertow.stop();
+        scheduler.close();
+        for (ServiceModule m : modules) {
+            try {
+                m.stop();
+            } catch (RuntimeException e) {
+                LOG.error("stopping {} failed", m.getClass().getSimpleName(), e);
+            }
+        }
+        database.close();
+    }
+
+    private final class Environment implements ServiceEnvironment {
+        @Override public Clock clock() { return clock; }
+        @Override public Database database() { return database; }
+        @Override public Interconnect interconnect() { return interconnect; }
+        @Override public Scheduler scheduler() { return scheduler; }
+        @Override public String defaultAccount() { return config.defaultAccount(); }
+        @Override public String defaultRegion() { return config.defaultRegion(); }
+    }
+}

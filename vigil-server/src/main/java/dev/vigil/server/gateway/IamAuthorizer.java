@@ -1,0 +1,24 @@
+package dev.vigil.server.gateway;
+
+import dev.vigil.core.spi.Authorizer;
+import dev.vigil.core.spi.Interconnect;
+import java.util.List;
+
+/**
+ * Resolves the operation's IAM action and resource ARNs and asks the policy engine (owned by IAM,
+ * found through the Interconnect; allow-all until IAM provides it). Thread-safe.
+ */
+final class IamAuthorizer implements Stage {
+    private final Interconnect interconnect;
+
+    IamAuthorizer(Interconnect interconnect) { this.interconnect = interconnect; }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void apply(Exchange x) {
+        List<String> resources = ((dev.vigil.core.service.ResourceResolver) x.operation.resources())
+                .resources(x.context, x.input);
+        x.resources = resources == null ? List.of() : resources;
+        interconnect.get(Authorizer.class).authorize(x.context, x.operation.iamAction(), x.resources);
+    }
+}

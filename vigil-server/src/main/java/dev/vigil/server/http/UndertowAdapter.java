@@ -1,0 +1,83 @@
+package dev.vigil.server.http;
+
+import dev.vigil.protocol.WireRequest;
+import dev.vigil.protocol.WireResponse;
+import dev.vigil.server.admin.AdminEndpoints;
+import dev.vigil.server.gateway.Gateway;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Bridges Undertow to the gateway: reads the request (bounded), hands a WireRequest to the gateway or
+ * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads.
+ * Stateless; thread-safe.
+ */
+public final class UndertowAdapter implements HttpHandler {
+    private final Gateway gateway;
+    private final AdminEndpoints admin;
+
+    public UndertowAdapter(Gateway gateway, AdminEndpoints admin) {
+        this.gateway = gateway;
+        this.admin = admin;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange ex) throws Exception {
+        if (ex.isInIoThread()) {
+            ex.dispatch(this);
+            return;
+        }
+        ex.startBlocking();
+        long limit = gateway.maxBodyBytes();
+        byte[] body;
+        boolean tooLarge;
+        try (InputStream in = ex.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            tooLarge = body.length > limit;
+            if (tooLarge) body = new byte[0];
+        } catch (IOException e) {
+            ex.setStatusCode(400);
+            ex.endExchange();
+            return;
+        }
+        WireRequest request = new WireRequest(ex.getRequestMethod().toString(), ex.getRequestURI(),
+                ex.getQueryString() == null || ex.getQueryString().isEmpty() ? null : ex.getQueryString(),
+                headers(ex), body, sourceIp(ex));
+        WireResponse response = admin.handles(request) ? admin.handle(request) : gateway.handle(request, tooLarge);
+        write(ex, response);
+        if (tooLarge) ex.setPersistent(false);
+    }
+
+    private static Map<String, List<String>> headers(HttpServerExchange ex) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (HeaderValues hv : ex.getRequestHeaders()) {
+            out.put(hv.getHeaderName().toString().toLowerCase(Locale.ROOT), new ArrayList<>(hv));
+        }
+        return out;
+    }
+
+    private static String sourceIp(HttpServerExchange ex) {
+        InetSocketAddress a = ex.getSourceAddress();
+        return a == null || a.getAddress() == null ? "127.0.0.1" : a.getAddress().getHostAddress();
+    }
+
+    private static void write(HttpServerExchange ex, WireResponse r) {
+        ex.setStatusCode(r.status());
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            ex.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), h.getValue());
+        }
+        ex.getResponseHeaders().put(HttpString.tryFromString("Content-Length"), r.body().length);
+        ex.getResponseSender().send(ByteBuffer.wrap(r.body()));
+    }
+}
