@@ -115,6 +115,11 @@ public record VigilConfig(String host, int port, boolean ephemeral, Path dataDir
                 rootAccessKeyId, rootSecretAccessKey, maxBodyBytes);
     }
 
+    public VigilConfig withMaxBodyBytes(long max) {
+        return new VigilConfig(host, port, ephemeral, dataDir, store, auth, defaultAccount, defaultRegion,
+                rootAccessKeyId, rootSecretAccessKey, max);
+    }
+
     public VigilConfig withStrictAuth(String keyId, String secret) {
         return new VigilConfig(host, port, ephemeral, dataDir, store, AuthMode.STRICT, defaultAccount, defaultRegion,
                 keyId, secret, maxBodyBytes);

@@ -33,7 +33,9 @@ final class CloudTrailRecorder {
 
     void record(Exchange x) {
         Caller caller = x.caller;
-        if (caller == null || x.service == null || x.operationName == null) return;
+        String eventSource = x.service != null ? x.service.eventSource()
+                : x.scope != null ? x.scope.service() + ".amazonaws.com" : null;
+        if (caller == null || eventSource == null || x.operationName == null) return;
         AuditSink sink = interconnect.get(AuditSink.class);
         if (sink == null) return;
         boolean readOnly = x.operation != null && x.operation.readOnly();
@@ -43,7 +45,7 @@ final class CloudTrailRecorder {
         String responseElements = x.output == null || readOnly ? null : json(x.output);
         AuditRecord r = new AuditRecord(Ids.uuid(), x.receivedAt, x.requestId, caller, caller.accountId(),
                 x.region == null ? defaultRegion : x.region, x.request.sourceIp(), x.request.header("user-agent"),
-                x.service.eventSource(), x.operationName, readOnly, management, requestParameters,
+                eventSource, x.operationName, readOnly, management, requestParameters,
                 responseElements, x.error == null ? null : x.error.code(),
                 x.error == null ? null : x.error.getMessage(), x.resources, null);
         try {

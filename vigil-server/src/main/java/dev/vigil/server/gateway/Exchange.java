@@ -31,7 +31,8 @@ public final class Exchange {
     OperationDescriptor<?, ?> operation;
     String operationName;
     String region;
-    String accessKeyId;
+    /** The SigV4 credential scope, read before verification for routing; null when unsigned. */
+    dev.vigil.protocol.sigv4.SigV4Scope scope;
     /** Set as soon as the access key is known, even if its signature then fails (for the audit record). */
     Caller caller;
     RequestContext context;

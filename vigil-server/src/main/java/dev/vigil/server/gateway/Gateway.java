@@ -24,16 +24,18 @@ public final class Gateway {
     private final CloudTrailRecorder recorder;
     private final Codecs codecs = new Codecs();
     private final long maxBodyBytes;
+    private final SigV4Authenticator authenticator;
 
     public Gateway(ServiceRegistry registry, Interconnect interconnect, Authentication authentication,
                    Clock clock, String defaultRegion, long maxBodyBytes) {
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
         this.recorder = new CloudTrailRecorder(interconnect, defaultRegion);
+        this.authenticator = new SigV4Authenticator(authentication, clock);
         this.stages = List.of(
                 new BodyDecoder(maxBodyBytes),
                 new ServiceResolver(registry, codecs, defaultRegion),
-                new SigV4Authenticator(authentication, clock),
+                authenticator,
                 new RequestParser(),
                 new RequestValidator(),
                 new IamAuthorizer(interconnect),
@@ -66,6 +68,7 @@ public final class Gateway {
 
     private void fail(Exchange x, AwsException e) {
         x.error = e;
+        if (x.caller == null && x.context == null) authenticator.identifyForAudit(x);
         if (x.codec == null) x.codec = codecs.get(ProtocolGuess.of(x.request));
         try {
             x.response = serializer.error(x, e);

@@ -29,7 +29,7 @@ final class ServiceResolver implements Stage {
     public void apply(Exchange x) {
         WireRequest r = x.request;
         SigV4Scope scope = SigV4Parser.scopeOf(SigV4Authenticator.signable(r, r.body()));
-        x.accessKeyId = scope == null ? null : scope.accessKeyId();
+        x.scope = scope;
         if (r.rawPath().startsWith("/service/") && isCbor(r)) {
             resolveCbor(x);
         } else if (r.header("x-amz-target") != null) {
@@ -65,6 +65,7 @@ final class ServiceResolver implements Stage {
         if (parts.length != 5 || !parts[3].equals("operation")) {
             throw unknownOperation("Malformed rpcv2Cbor path: " + x.request.rawPath());
         }
+        x.operationName = parts[4];
         x.service = registry.byCborName(parts[2]);
         if (x.service == null || !x.service.protocols().contains(Protocol.RPC_V2_CBOR)) {
             x.service = null;
@@ -82,6 +83,7 @@ final class ServiceResolver implements Stage {
         x.protocol = media.equals("application/x-amz-json-1.0") ? Protocol.AWS_JSON_1_0 : Protocol.AWS_JSON_1_1;
         x.codec = codecs.get(x.protocol);
         int dot = target.lastIndexOf('.');
+        x.operationName = target.substring(dot + 1);
         ServiceDescriptor s = dot < 0 ? null : registry.byJsonTarget(target.substring(0, dot));
         if (s == null) throw unknownOperation("Vigil does not serve X-Amz-Target " + target);
         x.service = s;
@@ -102,6 +104,7 @@ final class ServiceResolver implements Stage {
         x.protocol = Protocol.AWS_QUERY;
         x.codec = codecs.get(x.protocol);
         String action = FormParams.of(x.request).get("Action");
+        x.operationName = action;
         ServiceDescriptor s = scope == null ? null : registry.bySigningName(scope.service());
         if (s == null && action != null) {
             List<ServiceDescriptor> candidates = registry.queryServicesWith(action);

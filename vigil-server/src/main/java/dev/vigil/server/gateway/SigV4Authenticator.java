@@ -42,6 +42,25 @@ final class SigV4Authenticator implements Stage {
                 x.request.header("user-agent"), x.service.signingName(), x.operationName);
     }
 
+    /**
+     * For a request that failed before authentication (unknown service or operation): establishes the
+     * caller if the signature holds, so the failure can still be audited. Never throws.
+     */
+    void identifyForAudit(Exchange x) {
+        try {
+            SignableRequest request = signable(x.request, x.signedBody != null ? x.signedBody : x.request.body());
+            if (!SigV4Parser.hasSignature(request)) return;
+            ParsedSignature sig = SigV4Parser.parse(request);
+            Authentication.Resolution resolved = authentication.resolve(sig.accessKeyId());
+            if (resolved.verify()) {
+                SigV4Verifier.verify(request, sig, resolved.credential().secretAccessKey(), clock.instant());
+            }
+            x.caller = resolved.credential().caller();
+        } catch (AwsException e) {
+            // unattributable: only logged
+        }
+    }
+
     private void authenticate(Exchange x) {
         SignableRequest request = signable(x.request, x.signedBody != null ? x.signedBody : x.request.body());
         if (!x.operation.signed() && !SigV4Parser.hasSignature(request)) {
