@@ -22,14 +22,32 @@ public final class SigV4Canonicalizer {
 
     /** The full canonical request for a parsed signature. */
     public static String canonicalRequest(SignableRequest request, ParsedSignature sig) {
-        return canonicalRequest(request, sig.signedHeaders(), payloadHash(request, sig.presigned(), sig.s3()),
-                sig.s3(), sig.presigned());
+        return canonicalRequests(request, sig).get(0);
+    }
+
+    /**
+     * The canonical requests a legitimate client may have signed, most likely first. There are two
+     * only when the path climbs above the root ("/../x"): RFC 3986's remove_dot_segments drops such
+     * "..", java.net.URI (which SDK for Java v2 normalizes with) keeps it.
+     */
+    static List<String> canonicalRequests(SignableRequest request, ParsedSignature sig) {
+        String payload = payloadHash(request, sig.presigned(), sig.s3());
+        List<String> out = new ArrayList<>(2);
+        for (String uri : canonicalUris(request.rawPath(), sig.s3())) {
+            out.add(assemble(request, uri, sig.signedHeaders(), payload, sig.presigned()));
+        }
+        return out;
     }
 
     public static String canonicalRequest(SignableRequest request, List<String> signedHeaders, String payloadHash,
                                           boolean s3, boolean presigned) {
+        return assemble(request, canonicalUri(request.rawPath(), s3), signedHeaders, payloadHash, presigned);
+    }
+
+    private static String assemble(SignableRequest request, String canonicalUri, List<String> signedHeaders,
+                                   String payloadHash, boolean presigned) {
         return request.method() + '\n'
-                + canonicalUri(request.rawPath(), s3) + '\n'
+                + canonicalUri + '\n'
                 + canonicalQuery(request.rawQuery(), presigned) + '\n'
                 + canonicalHeaders(request, signedHeaders) + '\n'
                 + String.join(";", signedHeaders) + '\n'
@@ -44,27 +62,49 @@ public final class SigV4Canonicalizer {
     /**
      * Every service but S3 normalizes the path (drops "." and "..", collapses "//", keeps a trailing
      * slash only if the request had one) and URI-encodes it once more than it was on the wire: the
-     * client encoded its own wire path a second time ("double encoding"). S3 signs the wire path as is.
+     * client encoded its own wire path a second time ("double encoding"). S3 signs the wire path as
+     * sent, with only its percent-escapes put in canonical form.
      */
     public static String canonicalUri(String rawPath, boolean s3) {
-        if (rawPath == null || rawPath.isEmpty()) return "/";
-        if (s3) {
-            String p = SigV4Encoding.normalize(rawPath, true);
-            return p.startsWith("/") ? p : "/" + p;
-        }
+        return canonicalUris(rawPath, s3).get(0);
+    }
+
+    static List<String> canonicalUris(String rawPath, boolean s3) {
+        if (rawPath == null || rawPath.isEmpty()) return List.of("/");
+        if (s3) return List.of(s3Uri(rawPath));
+        String rfc = normalizedUri(rawPath, false);
+        String javaNet = normalizedUri(rawPath, true);
+        return rfc.equals(javaNet) ? List.of(rfc) : List.of(rfc, javaNet);
+    }
+
+    private static String normalizedUri(String rawPath, boolean keepDotsAboveRoot) {
         Deque<String> segments = new ArrayDeque<>();
         for (String seg : rawPath.split("/")) {
             if (seg.isEmpty() || seg.equals(".")) continue;
-            if (seg.equals("..")) {
+            if (!seg.equals("..")) {
+                segments.addLast(seg);
+            } else if (!segments.isEmpty() && !segments.peekLast().equals("..")) {
                 segments.pollLast();
-            } else {
+            } else if (keepDotsAboveRoot) {
                 segments.addLast(seg);
             }
         }
         StringBuilder sb = new StringBuilder(rawPath.length() + 16);
-        for (String seg : segments) sb.append('/').append(SigV4Encoding.encode(seg, false));
+        for (String seg : segments) sb.append('/').append(SigV4Encoding.encode(seg));
         if (sb.length() == 0) return "/";
         if (rawPath.endsWith("/")) sb.append('/');
+        return sb.toString();
+    }
+
+    /** Per segment, so that an encoded '/' inside an S3 key stays encoded. */
+    private static String s3Uri(String rawPath) {
+        StringBuilder sb = new StringBuilder(rawPath.length() + 8);
+        if (!rawPath.startsWith("/")) sb.append('/');
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) sb.append('/');
+            sb.append(SigV4Encoding.normalize(segments[i]));
+        }
         return sb.toString();
     }
 
@@ -77,9 +117,9 @@ public final class SigV4Canonicalizer {
         if (params.isEmpty()) return "";
         List<String[]> pairs = new ArrayList<>(params.size());
         for (RawParam p : params) {
-            String key = SigV4Encoding.normalize(p.key(), false);
+            String key = SigV4Encoding.normalize(p.key());
             if (presigned && key.equals(SigV4Parser.X_AMZ_SIGNATURE)) continue;
-            pairs.add(new String[] {key, SigV4Encoding.normalize(p.value(), false)});
+            pairs.add(new String[] {key, SigV4Encoding.normalize(p.value())});
         }
         pairs.sort((a, b) -> {
             int c = a[0].compareTo(b[0]);

@@ -21,16 +21,16 @@ final class SigV4Encoding {
                 || b == '-' || b == '.' || b == '_' || b == '~';
     }
 
-    /** Encodes every byte of {@code s} (UTF-8) except unreserved ones (and '/' when asked). */
-    static String encode(String s, boolean keepSlash) {
-        return encodeBytes(s.getBytes(StandardCharsets.UTF_8), keepSlash);
+    /** Encodes every byte of {@code s} (UTF-8) except the RFC 3986 unreserved ones; '/' included. */
+    static String encode(String s) {
+        return encodeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String encodeBytes(byte[] bytes, boolean keepSlash) {
+    static String encodeBytes(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length + 16);
         for (byte value : bytes) {
             int b = value & 0xFF;
-            if (unreserved(b) || (keepSlash && b == '/')) {
+            if (unreserved(b)) {
                 sb.append((char) b);
             } else {
                 sb.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
@@ -62,9 +62,9 @@ final class SigV4Encoding {
         return new String(decodeBytes(s), StandardCharsets.UTF_8);
     }
 
-    /** Decode-then-encode: the canonical form of one query key or value (or one S3 path). */
-    static String normalize(String s, boolean keepSlash) {
-        return encodeBytes(decodeBytes(s), keepSlash);
+    /** Decode-then-encode: the canonical form of one query key or value, or one S3 path segment. */
+    static String normalize(String s) {
+        return encodeBytes(decodeBytes(s));
     }
 
     private static int hex(byte c) {

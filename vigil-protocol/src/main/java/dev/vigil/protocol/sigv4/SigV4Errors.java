@@ -59,7 +59,7 @@ public final class SigV4Errors {
     }
 
     static AwsException unsupportedAlgorithm(String algorithm) {
-        return incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'.");
+        return incomplete("Unsupported AWS 'algorithm': '" + algorithm + "' (only AWS4-HMAC-SHA256 for now). ");
     }
 
     static AwsException notKeyValue(String pair, String header) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Reads the SigV4 signature out of a request (Authorization header or presigned query) and checks
  * its structure, failing with AWS's {@code IncompleteSignature} texts. The checks run in the order
  * AWS applies them, so a request with several faults gets the error AWS would give first:
- * algorithm, key=value syntax, missing parts, host signed, date syntax, credential shape.
+ * key=value syntax, missing parts, algorithm, host signed, date syntax, credential shape.
  * Stateless; thread-safe.
  */
 public final class SigV4Parser {
@@ -33,6 +33,8 @@ public final class SigV4Parser {
 
     private static final int MAX_EXPIRES = 604_800;
     private static final Pattern BASIC_DATE = Pattern.compile("\\d{8}T\\d{6}Z");
+    private static final Pattern ACCESS_KEY = Pattern.compile("[\\w+=,.@-]{1,128}");
+    private static final Pattern SCOPE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -44,8 +46,7 @@ public final class SigV4Parser {
      * (AWS answers {@code MissingAuthenticationToken} unless the operation is unsigned).
      */
     public static boolean hasSignature(SignableRequest request) {
-        String auth = request.header("authorization");
-        if (auth != null && !auth.isBlank()) return true;
+        if (hasSigV4Header(request)) return true;
         List<RawParam> query = SigV4Encoding.split(request.rawQuery());
         return SigV4Encoding.has(query, X_AMZ_ALGORITHM) || SigV4Encoding.has(query, X_AMZ_CREDENTIAL)
                 || SigV4Encoding.has(query, X_AMZ_SIGNATURE);
@@ -69,12 +70,16 @@ public final class SigV4Parser {
                     }
                     credential = auth.substring(start, end);
                 }
-            } else {
+            }
+            if (credential == null) {
                 credential = SigV4Encoding.first(SigV4Encoding.split(request.rawQuery()), X_AMZ_CREDENTIAL);
             }
             if (credential == null) return null;
             String[] parts = credential.split("/", -1);
-            if (parts.length < 4 || parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) return null;
+            if (parts.length < 4 || !ACCESS_KEY.matcher(parts[0]).matches() || !SCOPE_NAME.matcher(parts[2]).matches()
+                    || !SCOPE_NAME.matcher(parts[3]).matches()) {
+                return null;
+            }
             return new SigV4Scope(parts[0], parts[2], parts[3]);
         } catch (RuntimeException e) {
             return null;
@@ -90,21 +95,25 @@ public final class SigV4Parser {
      *         {@code MissingAuthenticationToken} (403) when there is no signature at all
      */
     public static ParsedSignature parse(SignableRequest request) {
-        String auth = request.header("authorization");
         List<RawParam> query = SigV4Encoding.split(request.rawQuery());
-        boolean hasAuth = auth != null && !auth.isBlank();
+        boolean hasAuth = hasSigV4Header(request);
         if (hasAuth && SigV4Encoding.has(query, X_AMZ_ALGORITHM)) {
             throw SigV4Errors.doesNotMatch(SigV4Errors.BOTH_HEADER_AND_QUERY);
         }
-        if (hasAuth) return parseHeader(request, auth.strip());
+        if (hasAuth) return parseHeader(request, request.header("authorization").strip());
         if (!hasSignature(request)) throw SigV4Errors.missingAuthentication();
         return parseQuery(request, query);
+    }
+
+    /** An Authorization header of another scheme (Basic, Bearer, SigV2) is no SigV4 attempt, as on DynamoDB. */
+    private static boolean hasSigV4Header(SignableRequest request) {
+        String auth = request.header("authorization");
+        return auth != null && auth.strip().startsWith("AWS4-");
     }
 
     private static ParsedSignature parseHeader(SignableRequest request, String auth) {
         int sp = firstWhitespace(auth);
         String algorithm = sp < 0 ? auth : auth.substring(0, sp);
-        if (!ParsedSignature.ALGORITHM.equals(algorithm)) throw SigV4Errors.unsupportedAlgorithm(algorithm);
 
         // AWS tokenizes on commas and whitespace alike ("Credential=a b" complains about 'b').
         Map<String, String> params = new HashMap<>();
@@ -129,6 +138,7 @@ public final class SigV4Parser {
         if (signedHeaders == null) missing.add(SigV4Errors.REQUIRES_SIGNED_HEADERS);
         if (dateValue == null) missing.add(SigV4Errors.REQUIRES_DATE);
         if (!missing.isEmpty()) throw SigV4Errors.headerIncomplete(missing, auth);
+        if (!ParsedSignature.ALGORITHM.equals(algorithm)) throw SigV4Errors.unsupportedAlgorithm(algorithm);
 
         List<String> headers = signedHeaderList(signedHeaders);
         Instant time = amzDateHeader ? parseBasic(dateValue) : parseHttpDate(dateValue);

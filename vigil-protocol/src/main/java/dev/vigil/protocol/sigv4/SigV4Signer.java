@@ -99,6 +99,6 @@ public final class SigV4Signer {
 
     private static void append(StringBuilder q, String key, String value) {
         if (q.length() > 0) q.append('&');
-        q.append(SigV4Encoding.encode(key, false)).append('=').append(SigV4Encoding.encode(value, false));
+        q.append(SigV4Encoding.encode(key)).append('=').append(SigV4Encoding.encode(value));
     }
 }

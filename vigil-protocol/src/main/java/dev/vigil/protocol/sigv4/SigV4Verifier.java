@@ -4,6 +4,7 @@ import dev.vigil.core.AwsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -94,11 +95,14 @@ public final class SigV4Verifier {
 
     /** Recomputes the signature with {@code secretAccessKey}; on mismatch shows what was expected, as AWS does. */
     public static void checkSignature(SignableRequest request, ParsedSignature sig, String secretAccessKey) {
-        String canonical = SigV4Canonicalizer.canonicalRequest(request, sig);
-        String stringToSign = SigV4Canonicalizer.stringToSign(sig.amzDate(), sig.credentialScope(), canonical);
         byte[] key = SigV4Crypto.signingKey(secretAccessKey, sig.date(), sig.region(), sig.service());
-        if (!SigV4Crypto.sameSignature(SigV4Crypto.signature(key, stringToSign), sig.signature())) {
-            throw SigV4Errors.mismatch(canonical, stringToSign);
+        List<String> candidates = SigV4Canonicalizer.canonicalRequests(request, sig);
+        for (String canonical : candidates) {
+            String stringToSign = SigV4Canonicalizer.stringToSign(sig.amzDate(), sig.credentialScope(), canonical);
+            if (SigV4Crypto.sameSignature(SigV4Crypto.signature(key, stringToSign), sig.signature())) return;
         }
+        String canonical = candidates.get(0);
+        throw SigV4Errors.mismatch(canonical,
+                SigV4Canonicalizer.stringToSign(sig.amzDate(), sig.credentialScope(), canonical));
     }
 }
