@@ -29,6 +29,13 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
 
     /** Queue capacity, records per transaction, longest wait before a partial batch is written, caller wait when full. */
     public record Settings(int capacity, int batchSize, Duration linger, Duration maxBlock, Duration closeTimeout) {
+        public Settings {
+            if (capacity < 1 || batchSize < 1) throw new IllegalArgumentException("capacity and batchSize must be positive");
+            Objects.requireNonNull(linger);
+            Objects.requireNonNull(maxBlock);
+            Objects.requireNonNull(closeTimeout);
+        }
+
         public static Settings defaults() {
             return new Settings(20_000, 500, Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60));
         }
@@ -62,9 +69,9 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
         this.queue = new LinkedBlockingQueue<>(settings.capacity());
     }
 
-    /** Starts writing; call once the store is migrated. Idempotent. */
+    /** Starts writing; call once the store is migrated. Idempotent; does nothing once closed. */
     public synchronized void start() {
-        if (writer != null) return;
+        if (writer != null || isClosed()) return;
         Thread t = new Thread(new Writer(), "vigil-cloudtrail-recorder");
         t.setDaemon(true); // close() is the drain contract; a forgotten recorder must not keep the JVM alive
         writer = t;
@@ -146,6 +153,15 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
         }
     }
 
+    private boolean isClosed() {
+        gate.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
     /** Records still waiting to be written (for health and tests). */
     public int backlog() {
         return queue.size();
@@ -195,6 +211,9 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 LOG.error("CloudTrail recorder stopped; {} audit records were not stored", batch.size() + queue.size());
+                for (Object item : queue) {
+                    if (item instanceof Barrier b) b.done.countDown(); // no flush() may wait for a writer that is gone
+                }
             }
         }
 
@@ -202,6 +221,11 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
             if (batch.isEmpty()) return;
             List<StoredEvent> rows = new ArrayList<>(batch.size());
             for (AuditRecord r : batch) {
+                if (r.recipientAccountId() == null || r.region() == null) {
+                    // No account's event history to put it in (e.g. a request that never authenticated), as on AWS.
+                    LOG.debug("CloudTrail skips audit record {} without recipient account or region", r.eventId());
+                    continue;
+                }
                 try {
                     rows.add(StoredEvent.of(r, format.toJson(r)));
                 } catch (RuntimeException e) {

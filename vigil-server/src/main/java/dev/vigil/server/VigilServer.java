@@ -101,14 +101,7 @@ public final class VigilServer implements AutoCloseable {
 
     /** Lets buffered writers (the audit recorder) land before a reset wipes the tables. */
     private void flushModules() {
-        for (ServiceModule m : modules) {
-            if (m instanceof Flushable f) f.flush();
-        }
-    }
-
-    /** A module that buffers writes and can land them on demand. */
-    public interface Flushable {
-        void flush();
+        for (ServiceModule m : modules) m.flush();
     }
 
     public int port() { return port; }

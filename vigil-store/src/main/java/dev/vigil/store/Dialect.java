@@ -47,9 +47,11 @@ public enum Dialect {
     }
 
     /**
-     * Insert-or-update by key, atomic on both engines. Parameters are the key columns then the value
-     * columns, in the given order. With no value columns it is insert-if-absent. The key columns
-     * must be the primary key or a unique constraint (PostgreSQL's ON CONFLICT needs one).
+     * Insert-or-update by key, one statement. Parameters are the key columns then the value columns,
+     * in the given order. With no value columns it is insert-if-absent. The key columns must be the
+     * primary key or a unique constraint (PostgreSQL's ON CONFLICT needs one). PostgreSQL resolves
+     * concurrent upserts itself; H2's MERGE may report a concurrent update instead, which
+     * {@link Jdbc} retries for autocommit statements and batches.
      */
     public abstract String upsert(String table, List<String> keyColumns, List<String> valueColumns);
 

@@ -85,7 +85,8 @@ public final class Jdbc {
     /**
      * One statement, many parameter rows, in one transaction (its own, unless one is open) so the
      * rows land together and with one commit. PostgreSQL rewrites batched inserts into multi-row
-     * inserts, so its counts may be {@link java.sql.Statement#SUCCESS_NO_INFO}.
+     * inserts, so its counts may be {@link java.sql.Statement#SUCCESS_NO_INFO}. For a single row
+     * write {@code List.<Object[]>of(row)}: {@code List.of(row)} would spread the array.
      */
     public int[] batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) return new int[0];

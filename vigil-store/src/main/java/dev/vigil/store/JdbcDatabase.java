@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.core.store.Database;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +12,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -86,8 +90,13 @@ public final class JdbcDatabase implements Database, AutoCloseable {
             case H2_MEMORY -> "h2:mem";
             default -> StoreSpec.redact(spec.url()).substring("jdbc:".length());
         } + (schema != null ? " (schema " + schema + ")" : "");
-        if (schema != null) createSchema();
-        this.pool = startPool(spec);
+        try {
+            if (schema != null) createSchema();
+            this.pool = startPool(spec);
+        } catch (RuntimeException e) {
+            if (embeddedH2) shutdownH2Quietly(); // DB_CLOSE_DELAY=-1 would otherwise keep it open
+            throw e;
+        }
     }
 
     /** Opens the pool (failing fast if the database cannot be reached); migrate before use. */
@@ -122,7 +131,7 @@ public final class JdbcDatabase implements Database, AutoCloseable {
             throw new IllegalArgumentException("service name must match " + SERVICE.pattern() + ": " + service);
         }
         FluentConfiguration config = Flyway.configure(JdbcDatabase.class.getClassLoader())
-                .dataSource(pool)
+                .dataSource(engine.equals("postgresql") ? new MigrationDataSource(pool) : pool)
                 .locations("classpath:db/" + service)
                 .failOnMissingLocations(true)
                 .table(HISTORY_PREFIX + service)
@@ -169,7 +178,7 @@ public final class JdbcDatabase implements Database, AutoCloseable {
             try (Connection c = connect(); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException e) {
-                throw StoreException.of(e);
+                throw StoreException.of(e, "Cannot shut down the store " + description + ": " + e.getMessage());
             }
         }
     }
@@ -195,8 +204,9 @@ public final class JdbcDatabase implements Database, AutoCloseable {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof SQLException s) throw StoreException.of(s);
-            throw StoreException.internal("Cannot open the store " + description, cause);
+            String message = "Cannot open the store " + description + ": " + cause.getMessage();
+            if (cause instanceof SQLException s) throw StoreException.of(s, message);
+            throw StoreException.internal(message, cause);
         }
     }
 
@@ -205,7 +215,15 @@ public final class JdbcDatabase implements Database, AutoCloseable {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
         } catch (SQLException e) {
-            throw StoreException.of(e);
+            throw StoreException.of(e, "Cannot create schema " + schema + " in the store " + description + ": " + e.getMessage());
+        }
+    }
+
+    private void shutdownH2Quietly() {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // Opening failed already; that is the error worth reporting.
         }
     }
 
@@ -311,6 +329,39 @@ public final class JdbcDatabase implements Database, AutoCloseable {
             remaining.remove(next);
         }
         return order;
+    }
+
+    /**
+     * The pool, but each connection lifts the PostgreSQL socket timeout for the migration: a CREATE
+     * INDEX on a large table may run longer than any request should, and killing it would fail every
+     * start. The pool restores the timeout when the connection returns.
+     */
+    private static final class MigrationDataSource implements DataSource {
+        private static final int TIMEOUT_MS = (int) Duration.ofMinutes(30).toMillis();
+        private final DataSource pool;
+
+        MigrationDataSource(DataSource pool) { this.pool = pool; }
+
+        @Override
+        public Connection getConnection() throws SQLException { return lifted(pool.getConnection()); }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return lifted(pool.getConnection(user, password));
+        }
+
+        private static Connection lifted(Connection c) throws SQLException {
+            c.setNetworkTimeout(Runnable::run, TIMEOUT_MS);
+            return c;
+        }
+
+        @Override public PrintWriter getLogWriter() throws SQLException { return pool.getLogWriter(); }
+        @Override public void setLogWriter(PrintWriter out) throws SQLException { pool.setLogWriter(out); }
+        @Override public void setLoginTimeout(int seconds) throws SQLException { pool.setLoginTimeout(seconds); }
+        @Override public int getLoginTimeout() throws SQLException { return pool.getLoginTimeout(); }
+        @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { return pool.getParentLogger(); }
+        @Override public <T> T unwrap(Class<T> type) throws SQLException { return pool.unwrap(type); }
+        @Override public boolean isWrapperFor(Class<?> type) throws SQLException { return pool.isWrapperFor(type); }
     }
 
     private static String quote(String identifier) {

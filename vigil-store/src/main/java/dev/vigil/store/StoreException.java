@@ -35,15 +35,25 @@ public final class StoreException extends AwsException {
         this.sqlState = sqlState;
     }
 
-    /** Translates a driver or pool exception. */
+    /** Translates a driver or pool exception met while serving a request. */
     public static StoreException of(SQLException e) {
+        return of(e, null);
+    }
+
+    /**
+     * Translates a driver or pool exception with an operator-facing message (e.g. at startup, where
+     * the driver's reason matters more than hiding it); null means the generic client message.
+     */
+    public static StoreException of(SQLException e, String message) {
         String state = stateOf(e);
         boolean transientFailure = e instanceof SQLTransientException
                 || e instanceof SQLRecoverableException
                 || (state != null && (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state)));
         return transientFailure
-                ? new StoreException("ServiceUnavailable", 503, "The store is temporarily unavailable; retry the request.", e, state)
-                : new StoreException("InternalFailure", 500, "The store failed to process the request.", e, state);
+                ? new StoreException("ServiceUnavailable", 503,
+                        message != null ? message : "The store is temporarily unavailable; retry the request.", e, state)
+                : new StoreException("InternalFailure", 500,
+                        message != null ? message : "The store failed to process the request.", e, state);
     }
 
     /** A non-SQL failure of the store layer (a failed migration, a pool that cannot start). */

@@ -15,6 +15,9 @@ public interface ServiceModule {
     /** Phase 2: migrate the store, start background jobs, return the descriptors of the services served. */
     List<ServiceDescriptor> start(ServiceEnvironment env);
 
+    /** Lands buffered writes now (before a reset wipes the store, or when a read must see them). */
+    default void flush() {}
+
     /** Flush anything buffered; called on graceful shutdown after the last request finished. */
     default void stop() {}
 }

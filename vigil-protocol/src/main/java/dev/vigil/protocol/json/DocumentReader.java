@@ -38,6 +38,16 @@ public final class DocumentReader {
         return Shapes.build(builder);
     }
 
+    /** Reads the payload members of an object node into a builder (restJson1 also fills it from the URI). */
+    public static void readInto(SdkPojo builder, JsonNode node) {
+        fill(builder, builder.sdkFields(), node, "");
+    }
+
+    /** Reads one member's value (restJson1's explicit payload: a structure or document that is the whole body). */
+    public static Object readMember(SdkField<?> field, JsonNode node) {
+        return value(field, node, field.locationName());
+    }
+
     static void fill(SdkPojo builder, List<SdkField<?>> fields, JsonNode node, String path) {
         if (node == null || node.isNull() || node.isMissingNode()) return;
         if (!node.isObject()) throw mismatch(path.isEmpty() ? "input" : path, "structure", node);

@@ -44,6 +44,15 @@ public final class DocumentWriter {
         }
     }
 
+    /** Writes one member's value (restJson1's explicit payload: a structure or document that is the whole body). */
+    public void writeMember(JsonGenerator g, SdkField<?> field, Object value) {
+        try {
+            writeValue(g, field, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void writeStruct(JsonGenerator g, SdkPojo pojo) throws IOException {
         g.writeStartObject();
         for (SdkField<?> f : pojo.sdkFields()) {

@@ -5,6 +5,7 @@ import dev.vigil.protocol.ProtocolCodec;
 import dev.vigil.protocol.json.AwsJsonCodec;
 import dev.vigil.protocol.json.CborCodec;
 import dev.vigil.protocol.query.QueryCodec;
+import dev.vigil.protocol.rest.RestJsonCodec;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ final class Codecs {
         add(new AwsJsonCodec(Protocol.AWS_JSON_1_0));
         add(new AwsJsonCodec(Protocol.AWS_JSON_1_1));
         add(new CborCodec());
+        add(new RestJsonCodec());
     }
 
     void add(ProtocolCodec codec) { byProtocol.put(codec.protocol(), codec); }

@@ -5,6 +5,7 @@ import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
 import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.query.FormParams;
+import dev.vigil.protocol.rest.RestRoutes;
 import dev.vigil.protocol.sigv4.SigV4Parser;
 import dev.vigil.protocol.sigv4.SigV4Scope;
 import java.util.List;
@@ -37,12 +38,7 @@ final class ServiceResolver implements Stage {
         } else if (isQuery(r)) {
             resolveQuery(x, scope);
         } else {
-            x.protocol = Protocol.AWS_QUERY;
-            x.codec = codecs.get(x.protocol);
-            x.service = scope == null ? null : registry.bySigningName(scope.service());
-            throw new AwsException("UnknownOperationException", 404,
-                    "Vigil found no operation for " + r.method() + " " + r.rawPath()
-                            + (x.service == null ? "" : " in service " + x.service.signingName()));
+            resolveRest(x, scope);
         }
         x.region = x.service.global() ? "us-east-1"
                 : scope != null && scope.region() != null && !scope.region().isEmpty() ? scope.region() : defaultRegion;
@@ -126,6 +122,27 @@ final class ServiceResolver implements Stage {
         }
         x.operationName = action;
         x.operation = s.operation(action);
+    }
+
+    private void resolveRest(Exchange x, SigV4Scope scope) {
+        ServiceDescriptor s = scope == null ? null : registry.bySigningName(scope.service());
+        if (s == null || !s.protocols().contains(Protocol.REST_JSON_1)) {
+            x.protocol = ProtocolGuess.of(x.request);
+            x.codec = codecs.get(x.protocol);
+            x.service = s;
+            throw new AwsException("UnknownOperationException", 404,
+                    "Vigil found no operation for " + x.request.method() + " " + x.request.rawPath()
+                            + (s == null ? "" : " in service " + s.signingName()));
+        }
+        x.protocol = Protocol.REST_JSON_1;
+        x.codec = codecs.get(x.protocol);
+        x.service = s;
+        RestRoutes.Match m = RestRoutes.forService(s).match(x.request.method(), x.request.rawPath(), x.request.rawQuery());
+        if (m == null) {
+            throw new AwsException("UnknownOperationException", 404,
+                    "No operation of " + s.signingName() + " matches " + x.request.method() + " " + x.request.rawPath());
+        }
+        operation(x, m.operation());
     }
 
     private void operation(Exchange x, String name) {
