@@ -130,6 +130,9 @@ public final class JdbcDatabase implements Database, AutoCloseable {
         if (service == null || !SERVICE.matcher(service).matches()) {
             throw new IllegalArgumentException("service name must match " + SERVICE.pattern() + ": " + service);
         }
+        // Starting Flyway costs about a second of class loading; when the history already holds the
+        // newest migration on the classpath there is nothing for it to do.
+        if (MigrationIndex.upToDate(pool, schema, HISTORY_PREFIX + service, "db/" + service)) return;
         FluentConfiguration config = Flyway.configure(JdbcDatabase.class.getClassLoader())
                 .dataSource(engine.equals("postgresql") ? new MigrationDataSource(pool) : pool)
                 .locations("classpath:db/" + service)

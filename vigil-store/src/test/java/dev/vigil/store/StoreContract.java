@@ -352,6 +352,22 @@ public abstract class StoreContract {
 
     // --- helpers ---
 
+    @org.junit.jupiter.api.Test
+    void upToDateHistorySkipsFlywayAndStaleHistoryDoesNot() {
+        String table = "flyway_history_contract_a";
+        org.assertj.core.api.Assertions.assertThat(
+                MigrationIndex.upToDate(db.dataSource(), db.schema(), table, "db/contract_a")).isFalse();
+        db.migrate("contract_a");
+        org.assertj.core.api.Assertions.assertThat(
+                MigrationIndex.upToDate(db.dataSource(), db.schema(), table, "db/contract_a")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(MigrationIndex.classpathVersions("db/contract_a"))
+                .containsExactlyInAnyOrder("1", "2");
+        jdbc.update("DELETE FROM \"" + table + "\" WHERE \"version\" = '2'");
+        org.assertj.core.api.Assertions.assertThat(
+                MigrationIndex.upToDate(db.dataSource(), db.schema(), table, "db/contract_a")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(MigrationIndex.compare("1.10", "1.9")).isPositive();
+    }
+
     protected int insertKv(String key, String value) {
         return jdbc.update("INSERT INTO contract_kv (account, key, value, updated_at) VALUES (?, ?, ?, ?)",
                 "111111111111", key, value, Instant.EPOCH);
