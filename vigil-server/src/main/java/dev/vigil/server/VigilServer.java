@@ -13,6 +13,7 @@ import dev.vigil.server.gateway.Gateway;
 import dev.vigil.server.gateway.ServiceRegistry;
 import dev.vigil.server.http.UndertowAdapter;
 import dev.vigil.store.JdbcDatabase;
+import dev.vigil.store.Leases;
 import dev.vigil.store.StoreSpec;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -37,7 +38,7 @@ public final class VigilServer implements AutoCloseable {
     private final VigilConfig config;
     private final Clock clock;
     private final JdbcDatabase database;
-    private final JobScheduler scheduler = new JobScheduler();
+    private final JobScheduler scheduler;
     private final Interconnect interconnect;
     private final List<ServiceModule> modules = new ArrayList<>();
     private final List<ServiceDescriptor> services = new ArrayList<>();
@@ -51,6 +52,13 @@ public final class VigilServer implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.database = JdbcDatabase.open(storeSpec(config));
+        try {
+            database.migrate("store");
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.scheduler = new JobScheduler(new Leases(database), clock);
         this.interconnect = new Interconnect(new DeliveryFailures(clock));
         this.rootCredentials = RootCredentials.resolve(config);
     }
