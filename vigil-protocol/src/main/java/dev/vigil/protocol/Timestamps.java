@@ -22,7 +22,9 @@ public final class Timestamps {
 
     /** Epoch seconds with millisecond precision, as AWS's JSON protocols write them. */
     public static BigDecimal toEpochSeconds(Instant i) {
-        return BigDecimal.valueOf(i.toEpochMilli(), 3).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(i.toEpochMilli(), 3).stripTrailingZeros();
+        // Whole seconds would otherwise print as 1.7959968E+9.
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     public static String iso(Instant i) { return ISO_MILLIS.format(i); }
