@@ -150,17 +150,33 @@ public final class JdbcDatabase implements Database, AutoCloseable {
     }
 
     /**
-     * Deletes every row of every table in the store's schema except the Flyway histories, in one
-     * transaction, children before parents (by the foreign keys) so no constraint trips. DELETE rather
-     * than TRUNCATE: it is the same statement on both engines and takes no table-exclusive lock.
+     * Empties every table in the store's schema except the Flyway histories, in one transaction.
+     * TRUNCATE, because a reset after a load test must not take seconds per hundred thousand rows:
+     * PostgreSQL truncates all tables in one statement (foreign keys satisfied together); H2 lifts
+     * referential checks for the duration, and children still go before parents.
      */
     @Override
     public void wipe() {
         jdbc().inTransaction(c -> {
             String current = c.getSchema();
             List<String> tables = deleteOrder(c.getMetaData(), c.getCatalog(), current);
+            if (tables.isEmpty()) return null;
             try (Statement st = c.createStatement()) {
-                for (String table : tables) st.executeUpdate("DELETE FROM " + quote(current) + "." + quote(table));
+                if (engine.equals("postgresql")) {
+                    StringBuilder sql = new StringBuilder("TRUNCATE ");
+                    for (int i = 0; i < tables.size(); i++) {
+                        if (i > 0) sql.append(", ");
+                        sql.append(quote(current)).append('.').append(quote(tables.get(i)));
+                    }
+                    st.executeUpdate(sql.toString());
+                } else {
+                    st.execute("SET REFERENTIAL_INTEGRITY FALSE");
+                    try {
+                        for (String table : tables) st.executeUpdate("TRUNCATE TABLE " + quote(current) + "." + quote(table));
+                    } finally {
+                        st.execute("SET REFERENTIAL_INTEGRITY TRUE");
+                    }
+                }
             }
             return null;
         });
