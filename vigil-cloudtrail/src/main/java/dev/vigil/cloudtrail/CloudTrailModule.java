@@ -14,14 +14,14 @@ import java.util.List;
 public final class CloudTrailModule implements ServiceModule {
     static final Duration SWEEP_PERIOD = Duration.ofHours(1);
 
-    private CloudTrailRecorder recorder;
+    private EventHistoryWriter recorder;
     private JdbcEventRepository repository;
 
     @Override
     public void register(ServiceEnvironment env) {
         repository = new JdbcEventRepository(env.database());
         // Created now so calls audited during start-up are kept; it writes only after start() migrated the store.
-        recorder = new CloudTrailRecorder(repository, new CloudTrailEventFormat());
+        recorder = new EventHistoryWriter(repository, new CloudTrailEventFormat());
         env.interconnect().register(AuditSink.class, recorder);
     }
 
@@ -46,7 +46,7 @@ public final class CloudTrailModule implements ServiceModule {
         if (recorder != null) recorder.flush();
     }
 
-    public CloudTrailRecorder recorder() {
+    public EventHistoryWriter recorder() {
         return recorder;
     }
 }

@@ -74,7 +74,7 @@ abstract class CloudTrailStoreContract {
 
     @Test
     void recorderLosesNothingOnClose() throws Exception {
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repository, format);
+        EventHistoryWriter recorder = new EventHistoryWriter(repository, format);
         recorder.start();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
@@ -92,8 +92,8 @@ abstract class CloudTrailStoreContract {
 
     @Test
     void fullQueueMakesCallersWaitInsteadOfDropping() {
-        var settings = new CloudTrailRecorder.Settings(8, 5, Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(60));
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repository, format, settings);
+        var settings = new EventHistoryWriter.Settings(8, 5, Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        EventHistoryWriter recorder = new EventHistoryWriter(repository, format, settings);
         recorder.start();
         for (int i = 0; i < 500; i++) recorder.record(event(NOW.minusSeconds(i), "PutMetricData"));
         recorder.close();
@@ -102,7 +102,7 @@ abstract class CloudTrailStoreContract {
 
     @Test
     void recorderWritesNothingBeforeStartAndEverythingAfter() throws Exception {
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repository, format);
+        EventHistoryWriter recorder = new EventHistoryWriter(repository, format);
         for (int i = 0; i < 5; i++) recorder.record(event(NOW.minusSeconds(i), "CreateRole"));
         Thread.sleep(250); // longer than the linger time: a running writer would have stored them
         assertThat(count("SELECT COUNT(*) FROM cloudtrail_events")).isZero();
@@ -115,7 +115,7 @@ abstract class CloudTrailStoreContract {
 
     @Test
     void flushMakesRecordsVisibleToLookupAndRecordAfterCloseIsStoredDirectly() {
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repository, format);
+        EventHistoryWriter recorder = new EventHistoryWriter(repository, format);
         recorder.start();
         AuditRecord first = event(NOW.minusSeconds(2), "CreateRole");
         recorder.record(first);

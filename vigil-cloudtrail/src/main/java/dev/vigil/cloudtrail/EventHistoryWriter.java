@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: all public methods are safe from any thread; the queue is the only hand-off.
  */
-public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(CloudTrailRecorder.class);
+public final class EventHistoryWriter implements AuditSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHistoryWriter.class);
 
     /** Queue capacity, records per transaction, longest wait before a partial batch is written, caller wait when full. */
     public record Settings(int capacity, int batchSize, Duration linger, Duration maxBlock, Duration closeTimeout) {
@@ -58,11 +58,11 @@ public final class CloudTrailRecorder implements AuditSink, AutoCloseable {
     private boolean closed; // guarded by gate
     private volatile Thread writer;
 
-    public CloudTrailRecorder(EventRepository repository, CloudTrailEventFormat format) {
+    public EventHistoryWriter(EventRepository repository, CloudTrailEventFormat format) {
         this(repository, format, Settings.defaults());
     }
 
-    public CloudTrailRecorder(EventRepository repository, CloudTrailEventFormat format, Settings settings) {
+    public EventHistoryWriter(EventRepository repository, CloudTrailEventFormat format, Settings settings) {
         this.repository = Objects.requireNonNull(repository);
         this.format = Objects.requireNonNull(format);
         this.settings = settings;

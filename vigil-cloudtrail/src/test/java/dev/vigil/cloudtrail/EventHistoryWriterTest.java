@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The recorder's failure handling, against a repository that fails on purpose. */
-class CloudTrailRecorderTest {
+class EventHistoryWriterTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
-    private static final CloudTrailRecorder.Settings FAST =
-            new CloudTrailRecorder.Settings(100, 10, Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(30));
+    private static final EventHistoryWriter.Settings FAST =
+            new EventHistoryWriter.Settings(100, 10, Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(30));
 
     /** Stores in memory; fails the first {@code transientFailures} calls, and refuses rows named "Bad" for good. */
     private static final class FlakyRepository implements EventRepository {
@@ -45,7 +45,7 @@ class CloudTrailRecorderTest {
     @Test
     void transientFailuresAreRetriedUntilStored() {
         FlakyRepository repo = new FlakyRepository(3);
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repo, new CloudTrailEventFormat(), FAST);
+        EventHistoryWriter recorder = new EventHistoryWriter(repo, new CloudTrailEventFormat(), FAST);
         recorder.start();
         for (int i = 0; i < 25; i++) recorder.record(record("e" + i, "PutMetricData"));
         recorder.close();
@@ -55,7 +55,7 @@ class CloudTrailRecorderTest {
     @Test
     void aPermanentlyRefusedRowCostsOnlyItself() {
         FlakyRepository repo = new FlakyRepository(0);
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repo, new CloudTrailEventFormat(), FAST);
+        EventHistoryWriter recorder = new EventHistoryWriter(repo, new CloudTrailEventFormat(), FAST);
         recorder.start();
         for (int i = 0; i < 9; i++) recorder.record(record("e" + i, i == 4 ? "Bad" : "PutMetricData"));
         recorder.close();
@@ -64,8 +64,8 @@ class CloudTrailRecorderTest {
 
     @Test
     void aFullQueueRefusesAfterWaitingRatherThanDroppingSilently() {
-        var settings = new CloudTrailRecorder.Settings(2, 10, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-        CloudTrailRecorder recorder = new CloudTrailRecorder(new FlakyRepository(0), new CloudTrailEventFormat(), settings);
+        var settings = new EventHistoryWriter.Settings(2, 10, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+        EventHistoryWriter recorder = new EventHistoryWriter(new FlakyRepository(0), new CloudTrailEventFormat(), settings);
         recorder.record(record("e1", "A")); // not started: queued
         recorder.record(record("e2", "A"));
         assertThatThrownBy(() -> recorder.record(record("e3", "A")))
@@ -76,7 +76,7 @@ class CloudTrailRecorderTest {
     @Test
     void recordsWithoutAnAccountAreNotStored() {
         FlakyRepository repo = new FlakyRepository(0);
-        CloudTrailRecorder recorder = new CloudTrailRecorder(repo, new CloudTrailEventFormat(), FAST);
+        EventHistoryWriter recorder = new EventHistoryWriter(repo, new CloudTrailEventFormat(), FAST);
         recorder.start();
         recorder.record(new AuditRecord("x", NOW, "r", null, null, "us-east-1", "1.2.3.4", "ua", "sts.amazonaws.com",
                 "GetCallerIdentity", true, true, null, null, "InvalidClientTokenId", "bad key", List.of(), null));
