@@ -1,5 +1,7 @@
 package dev.vigil.server.gateway;
 
+import dev.vigil.core.AwsException;
+import dev.vigil.core.service.Protocol;
 import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.Interconnect;
 import java.util.List;
@@ -19,6 +21,13 @@ final class IamAuthorizer implements Stage {
         List<String> resources = ((dev.vigil.core.service.ResourceResolver) x.operation.resources())
                 .resources(x.context, x.input);
         x.resources = resources == null ? List.of() : resources;
-        interconnect.get(Authorizer.class).authorize(x.context, x.operation.iamAction(), x.resources);
+        try {
+            interconnect.get(Authorizer.class).authorize(x.context, x.operation.iamAction(), x.resources);
+        } catch (AwsException e) {
+            if (!e.code().equals("AccessDenied")) throw e;
+            // Query services say AccessDenied (403); JSON services AccessDeniedException (400).
+            if (x.service.protocols().contains(Protocol.AWS_QUERY)) throw e;
+            throw new AwsException("AccessDeniedException", 400, e.getMessage());
+        }
     }
 }
