@@ -3,10 +3,13 @@ package dev.vigil.iam;
 import dev.vigil.core.service.ServiceDescriptor;
 import dev.vigil.core.service.ServiceEnvironment;
 import dev.vigil.core.service.ServiceModule;
+import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.CredentialStore;
+import dev.vigil.iam.authz.IamPolicyAuthorizer;
 import dev.vigil.iam.iam.AwsManagedPolicies;
 import dev.vigil.iam.iam.IamCredentialStore;
 import dev.vigil.iam.iam.IamDescriptor;
+import dev.vigil.iam.iam.IamPrincipalPolicies;
 import dev.vigil.iam.iam.IamProviders;
 import dev.vigil.iam.iam.IamStores;
 import dev.vigil.iam.sts.StsDescriptor;
@@ -21,12 +24,15 @@ import java.util.List;
 public final class IamModule implements ServiceModule {
     private IamStores stores;
     private IamCredentialStore credentials;
+    private IamPrincipalPolicies principalPolicies;
 
     @Override
     public void register(ServiceEnvironment env) {
         stores = IamStores.open(env.database(), AwsManagedPolicies.load());
         credentials = new IamCredentialStore(stores.keys(), stores.users(), env.clock());
         env.interconnect().register(CredentialStore.class, credentials);
+        principalPolicies = new IamPrincipalPolicies(stores, env.clock());
+        env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies));
     }
 
     @Override
@@ -35,12 +41,14 @@ public final class IamModule implements ServiceModule {
         env.database().migrate("iam");
         credentials.start();
         IamProviders providers = IamProviders.create(stores, env.clock(), credentials);
-        return List.of(StsDescriptor.create(new StsProvider()), IamDescriptor.create(providers, stores));
+        return List.of(StsDescriptor.create(new StsProvider()),
+                IamDescriptor.create(providers, stores, principalPolicies::invalidate));
     }
 
     /** Called before a reset wipes the store: cached keys must not outlive it. */
     @Override
     public void flush() {
         if (credentials != null) credentials.invalidateAll();
+        if (principalPolicies != null) principalPolicies.invalidate();
     }
 }

@@ -99,6 +99,10 @@ class IamAccessKeysIT {
     void renamedUserSignsWithItsNewArnAndGetUserAnswersForTheCaller() {
         String name = unique("bob");
         iam.createUser(r -> r.userName(name).path("/team/"));
+        // Self-service, as AWS's documented example: a user may manage only itself, whatever its path.
+        iam.putUserPolicy(r -> r.userName(name).policyName("self").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\",\"iam:*AccessKey*\"],"
+                + "\"Resource\":\"arn:aws:iam::*:user/*${aws:username}\"}]}"));
         AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
         try (IamClient asBob = vigil.client(IamClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
             User self = asBob.getUser().user();
@@ -112,7 +116,9 @@ class IamAccessKeysIT {
             try (StsClient sts = vigil.client(StsClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
                 assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/ops/" + renamed);
             }
+            // The self-service policy follows the rename: ${aws:username} is the new name now.
             asBob.deleteAccessKey(r -> r.accessKeyId(key.accessKeyId()));
+            iam.deleteUserPolicy(r -> r.userName(renamed).policyName("self"));
             iam.deleteUser(r -> r.userName(renamed));
         }
     }
@@ -191,6 +197,7 @@ class IamAccessKeysIT {
     void callsMadeWithAUsersKeyAreAuditedAsThatUser() {
         String name = unique("frank");
         iam.createUser(r -> r.userName(name));
+        iam.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
         AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
         String created = unique("made-by-frank");
         String requestId;
@@ -211,6 +218,7 @@ class IamAccessKeysIT {
         }
         iam.deleteUser(r -> r.userName(created));
         iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
+        iam.detachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
         iam.deleteUser(r -> r.userName(name));
     }
 

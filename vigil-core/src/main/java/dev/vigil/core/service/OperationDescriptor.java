@@ -17,6 +17,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final boolean readOnly;
     private final boolean dataEvent;
     private final boolean signed;
+    private final boolean authorized;
 
     private OperationDescriptor(Builder<I, O> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -28,6 +29,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.readOnly = b.readOnly;
         this.dataEvent = b.dataEvent;
         this.signed = b.signed;
+        this.authorized = b.authorized;
     }
 
     public static <I extends SdkPojo, O extends SdkPojo> Builder<I, O> builder(
@@ -48,6 +50,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     public boolean dataEvent() { return dataEvent; }
     /** False for the few operations AWS serves without a signature (AssumeRoleWithSAML, ...). */
     public boolean signed() { return signed; }
+    /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
+    public boolean authorized() { return authorized; }
 
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
@@ -65,6 +69,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private boolean readOnly;
         private boolean dataEvent;
         private boolean signed = true;
+        private boolean authorized = true;
 
         private Builder(String name, Class<I> requestClass, Class<O> responseClass) {
             this.name = name;
@@ -78,6 +83,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> readOnly() { this.readOnly = true; return this; }
         public Builder<I, O> dataEvent() { this.dataEvent = true; return this; }
         public Builder<I, O> unsigned() { this.signed = false; return this; }
+        public Builder<I, O> withoutAuthorization() { this.authorized = false; return this; }
         public OperationDescriptor<I, O> build() { return new OperationDescriptor<>(this); }
     }
 }

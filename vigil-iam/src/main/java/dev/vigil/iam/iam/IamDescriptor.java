@@ -161,9 +161,19 @@ public final class IamDescriptor {
 
     private final ServiceDescriptor.Builder b;
 
-    private IamDescriptor(ServiceDescriptor.Builder b) { this.b = b; }
+    private final Runnable afterWrite;
+
+    private IamDescriptor(ServiceDescriptor.Builder b, Runnable afterWrite) {
+        this.b = b;
+        this.afterWrite = afterWrite;
+    }
 
     public static ServiceDescriptor create(IamProviders p, IamStores stores) {
+        return create(p, stores, () -> { });
+    }
+
+    /** @param afterWrite runs after every mutating operation (cached policy sets depend on IAM's state) */
+    public static ServiceDescriptor create(IamProviders p, IamStores stores, Runnable afterWrite) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder("iam")
                 .displayName("iam")
                 .protocols(Protocol.AWS_QUERY)
@@ -173,7 +183,7 @@ public final class IamDescriptor {
                 .validationErrorCode(IamErrors.VALIDATION_ERROR);
         IamErrors.declare(b);
         IamConstraints.declare(b);
-        IamDescriptor d = new IamDescriptor(b);
+        IamDescriptor d = new IamDescriptor(b, afterWrite);
         IamResources r = new IamResources(stores);
         d.users(p, r);
         d.groups(p, r);
@@ -367,7 +377,14 @@ public final class IamDescriptor {
 
     private <I extends SdkPojo, O extends SdkPojo> void write(String name, Class<I> in, Class<O> out,
                                                               OperationHandler<I, O> h, ResourceResolver<I> res) {
-        b.operation(OperationDescriptor.builder(name, in, out).handler(h).iamAction("iam:" + name).resources(res)
-                .build());
+        OperationHandler<I, O> invalidating = (ctx, req) -> {
+            try {
+                return h.handle(ctx, req);
+            } finally {
+                afterWrite.run();
+            }
+        };
+        b.operation(OperationDescriptor.builder(name, in, out).handler(invalidating).iamAction("iam:" + name)
+                .resources(res).build());
     }
 }

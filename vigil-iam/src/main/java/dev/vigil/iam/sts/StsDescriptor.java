@@ -25,6 +25,7 @@ public final class StsDescriptor {
                         .handler(p::getCallerIdentity)
                         .iamAction("sts:GetCallerIdentity")
                         .readOnly()
+                        .withoutAuthorization()
                         .build())
                 .build();
     }

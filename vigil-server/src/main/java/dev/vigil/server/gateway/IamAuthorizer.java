@@ -21,6 +21,7 @@ final class IamAuthorizer implements Stage {
         List<String> resources = ((dev.vigil.core.service.ResourceResolver) x.operation.resources())
                 .resources(x.context, x.input);
         x.resources = resources == null ? List.of() : resources;
+        if (!x.operation.authorized()) return;
         try {
             interconnect.get(Authorizer.class).authorize(x.context, x.operation.iamAction(), x.resources);
         } catch (AwsException e) {
