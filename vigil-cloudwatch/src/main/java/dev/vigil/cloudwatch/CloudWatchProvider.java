@@ -1,0 +1,72 @@
+package dev.vigil.cloudwatch;
+
+import dev.vigil.core.RequestContext;
+import java.time.Clock;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteDashboardsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteDashboardsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetDashboardRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListMetricsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.PutDashboardRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutDashboardResponse;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse;
+
+/**
+ * CloudWatch's operations; each is served by the class of its area (ingest, statistics, metric data,
+ * listing, dashboards). Thread-safe (holds only stateless area handlers).
+ */
+public final class CloudWatchProvider {
+    private final MetricIngest ingest;
+    private final MetricStatistics statistics;
+    private final MetricDataQueries metricData;
+    private final MetricListing listing;
+    private final Dashboards dashboards;
+
+    public CloudWatchProvider(MetricRepository metrics, DashboardRepository dashboards, Clock clock) {
+        this.ingest = new MetricIngest(metrics, clock);
+        this.statistics = new MetricStatistics(metrics, clock);
+        this.metricData = new MetricDataQueries(metrics, clock);
+        this.listing = new MetricListing(metrics, clock);
+        this.dashboards = new Dashboards(dashboards, clock);
+    }
+
+    public PutMetricDataResponse putMetricData(RequestContext ctx, PutMetricDataRequest r) {
+        return ingest.putMetricData(ctx, r);
+    }
+
+    public GetMetricStatisticsResponse getMetricStatistics(RequestContext ctx, GetMetricStatisticsRequest r) {
+        return statistics.getMetricStatistics(ctx, r);
+    }
+
+    public GetMetricDataResponse getMetricData(RequestContext ctx, GetMetricDataRequest r) {
+        return metricData.getMetricData(ctx, r);
+    }
+
+    public ListMetricsResponse listMetrics(RequestContext ctx, ListMetricsRequest r) {
+        return listing.listMetrics(ctx, r);
+    }
+
+    public PutDashboardResponse putDashboard(RequestContext ctx, PutDashboardRequest r) {
+        return dashboards.putDashboard(ctx, r);
+    }
+
+    public GetDashboardResponse getDashboard(RequestContext ctx, GetDashboardRequest r) {
+        return dashboards.getDashboard(ctx, r);
+    }
+
+    public ListDashboardsResponse listDashboards(RequestContext ctx, ListDashboardsRequest r) {
+        return dashboards.listDashboards(ctx, r);
+    }
+
+    public DeleteDashboardsResponse deleteDashboards(RequestContext ctx, DeleteDashboardsRequest r) {
+        return dashboards.deleteDashboards(ctx, r);
+    }
+}

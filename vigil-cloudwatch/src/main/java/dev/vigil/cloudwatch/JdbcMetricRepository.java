@@ -1,0 +1,291 @@
+package dev.vigil.cloudwatch;
+
+import dev.vigil.core.store.Database;
+import dev.vigil.store.Dialect;
+import dev.vigil.store.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link MetricRepository} and {@link MetricRollupStore} over db/cloudwatch (H2 and PostgreSQL).
+ *
+ * <p>The write path is one batched INSERT of the request's points in one transaction (PostgreSQL rewrites it
+ * into multi-row inserts). Series ids are cached in memory, so a steady stream of known series costs no lookup;
+ * a new series costs one batched upsert and one batched select, outside the points' transaction so a failed
+ * upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
+ *
+ * <p>Thread-safe: stateless apart from the id cache (a concurrent map; entries are only ever added or cleared).
+ */
+public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
+    private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
+            + " sample_count, value_sum, value_min, value_max, value_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_POINTS = "SELECT ts, storage_resolution, unit, sample_count, value_sum,"
+            + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
+    private static final long TOUCH_INTERVAL_MS = 60_000;
+    private static final int MAX_CACHED_SERIES = 1_000_000;
+    private static final int IN_CHUNK = 200;
+    private static final int LIST_CHUNK = 1000;
+
+    /** A cached series id and the last_seen we last wrote for it. */
+    private static final class Series {
+        final long id;
+        volatile long lastSeen;
+
+        Series(long id, long lastSeen) {
+            this.id = id;
+            this.lastSeen = lastSeen;
+        }
+    }
+
+    private final Jdbc jdbc;
+    private final String upsertMetric;
+    private final Map<String, Series> ids = new ConcurrentHashMap<>();
+
+    public JdbcMetricRepository(Database database) {
+        this.jdbc = new Jdbc(database);
+        this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
+                List.of("account_id", "region", "series_key"),
+                List.of("namespace", "metric_name", "dimensions", "last_seen"));
+    }
+
+    /** Forgets cached series ids (before a reset wipes the tables, or after retention deleted metrics). */
+    public void clearCaches() {
+        ids.clear();
+    }
+
+    // --- append ---
+
+    @Override
+    public void append(String accountId, String region, List<Sample> samples, Instant receivedAt) {
+        if (samples.isEmpty()) return;
+        long now = receivedAt.toEpochMilli();
+        Map<MetricKey, String> seriesKeys = new HashMap<>();
+        for (Sample s : samples) seriesKeys.computeIfAbsent(s.key(), MetricKey::seriesKey);
+        Map<String, Series> series = resolve(accountId, region, seriesKeys, now);
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+                for (Sample s : samples) {
+                    bindPoint(ps, series.get(seriesKeys.get(s.key())).id, s.point());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        touch(series.values(), now);
+    }
+
+    private static void bindPoint(PreparedStatement ps, long metricId, Point p) throws SQLException {
+        ps.setLong(1, metricId);
+        ps.setLong(2, p.timestamp());
+        ps.setInt(3, p.resolution());
+        ps.setString(4, p.unit());
+        ps.setDouble(5, p.sampleCount());
+        ps.setDouble(6, p.sum());
+        ps.setDouble(7, p.min());
+        ps.setDouble(8, p.max());
+        if (p.values() == null) ps.setNull(9, Types.BINARY);
+        else ps.setBytes(9, p.values().encode());
+    }
+
+    /** Series ids by series key, creating the series that do not exist yet. */
+    private Map<String, Series> resolve(String accountId, String region, Map<MetricKey, String> keys, long now) {
+        Map<String, Series> out = new HashMap<>();
+        TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
+        for (Map.Entry<MetricKey, String> e : keys.entrySet()) {
+            Series s = ids.get(cacheKey(accountId, region, e.getValue()));
+            if (s != null) out.put(e.getValue(), s);
+            else missing.put(e.getValue(), e.getKey());
+        }
+        if (missing.isEmpty()) return out;
+        List<Object[]> rows = new ArrayList<>(missing.size());
+        missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
+                k.canonicalDimensions(), now}));
+        jdbc.batch(upsertMetric, rows);
+        if (ids.size() > MAX_CACHED_SERIES) ids.clear();
+        for (Map.Entry<String, Long> e : selectIds(accountId, region, new ArrayList<>(missing.keySet())).entrySet()) {
+            Series s = new Series(e.getValue(), now);
+            ids.put(cacheKey(accountId, region, e.getKey()), s);
+            out.put(e.getKey(), s);
+        }
+        if (out.size() != keys.size()) throw new IllegalStateException("series vanished while being created");
+        return out;
+    }
+
+    private Map<String, Long> selectIds(String accountId, String region, List<String> seriesKeys) {
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < seriesKeys.size(); i += IN_CHUNK) {
+            List<String> chunk = seriesKeys.subList(i, Math.min(seriesKeys.size(), i + IN_CHUNK));
+            String sql = "SELECT series_key, metric_id FROM cw_metrics WHERE account_id = ? AND region = ?"
+                    + " AND series_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Object> args = new ArrayList<>(List.of(accountId, region));
+            args.addAll(chunk);
+            jdbc.query(sql, rs -> out.put(rs.getString(1), rs.getLong(2)), args.toArray());
+        }
+        return out;
+    }
+
+    private void touch(Iterable<Series> series, long now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Series s : series) {
+            if (now - s.lastSeen >= TOUCH_INTERVAL_MS) {
+                rows.add(new Object[] {now, s.id, now});
+                s.lastSeen = now;
+            }
+        }
+        if (!rows.isEmpty()) jdbc.batch("UPDATE cw_metrics SET last_seen = ? WHERE metric_id = ? AND last_seen < ?", rows);
+    }
+
+    private static String cacheKey(String accountId, String region, String seriesKey) {
+        return accountId + '/' + region + '/' + seriesKey;
+    }
+
+    // --- read ---
+
+    @Override
+    public List<Point> read(String accountId, String region, MetricKey key, long fromMillis, long toMillis, String unit) {
+        String seriesKey = key.seriesKey();
+        Series cached = ids.get(cacheKey(accountId, region, seriesKey));
+        Long id = cached != null ? Long.valueOf(cached.id) : jdbc.queryOne(
+                "SELECT metric_id FROM cw_metrics WHERE account_id = ? AND region = ? AND series_key = ?",
+                rs -> rs.getLong(1), accountId, region, seriesKey).orElse(null);
+        if (id == null) return List.of();
+        String sql = SELECT_POINTS + (unit == null ? "" : " AND unit = ?") + " ORDER BY ts";
+        Object[] args = unit == null ? new Object[] {id, fromMillis, toMillis} : new Object[] {id, fromMillis, toMillis, unit};
+        return jdbc.query(sql, JdbcMetricRepository::point, args);
+    }
+
+    private static Point point(ResultSet rs) throws SQLException {
+        byte[] counts = rs.getBytes(8);
+        return new Point(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                rs.getDouble(6), rs.getDouble(7), counts == null ? null : Distribution.decode(counts));
+    }
+
+    // --- list ---
+
+    @Override
+    public Page list(Listing l, Cursor after, int limit) {
+        List<MetricKey> out = new ArrayList<>();
+        List<Cursor> cursors = new ArrayList<>();
+        Cursor position = after;
+        while (out.size() <= limit) {
+            List<Object[]> chunk = listChunk(l, position);
+            for (Object[] row : chunk) {
+                MetricKey key = (MetricKey) row[0];
+                position = (Cursor) row[1];
+                if (matches(key, l.dimensions())) {
+                    out.add(key);
+                    cursors.add(position);
+                    if (out.size() > limit) break;
+                }
+            }
+            if (chunk.size() < LIST_CHUNK) break;
+        }
+        if (out.size() <= limit) return new Page(out, null);
+        return new Page(List.copyOf(out.subList(0, limit)), cursors.get(limit - 1));
+    }
+
+    private List<Object[]> listChunk(Listing l, Cursor after) {
+        StringBuilder sql = new StringBuilder("SELECT namespace, metric_name, series_key, dimensions FROM cw_metrics"
+                + " WHERE account_id = ? AND region = ? AND last_seen >= ?");
+        List<Object> args = new ArrayList<>(List.of(l.accountId(), l.region(), l.seenSince().toEpochMilli()));
+        if (l.namespace() != null) {
+            sql.append(" AND namespace = ?");
+            args.add(l.namespace());
+        }
+        if (l.metricName() != null) {
+            sql.append(" AND metric_name = ?");
+            args.add(l.metricName());
+        }
+        if (after != null) {
+            sql.append(" AND (namespace > ? OR (namespace = ? AND (metric_name > ?"
+                    + " OR (metric_name = ? AND series_key > ?))))");
+            args.addAll(List.of(after.namespace(), after.namespace(), after.metricName(), after.metricName(),
+                    after.seriesKey()));
+        }
+        sql.append(" ORDER BY namespace, metric_name, series_key FETCH FIRST ").append(LIST_CHUNK).append(" ROWS ONLY");
+        return jdbc.query(sql.toString(), rs -> new Object[] {
+                new MetricKey(rs.getString(1), rs.getString(2), MetricKey.parseDimensions(rs.getString(4))),
+                new Cursor(rs.getString(1), rs.getString(2), rs.getString(3))}, args.toArray());
+    }
+
+    private static boolean matches(MetricKey key, List<DimensionFilter> filters) {
+        for (DimensionFilter f : filters) {
+            String v = key.dimensions().get(f.name());
+            if (v == null || (f.value() != null && !f.value().equals(v))) return false;
+        }
+        return true;
+    }
+
+    // --- roll-up and retention ---
+
+    @Override
+    public int rollUp(int targetResolution, long cutoffMillis, int maxSeries) {
+        List<Long> series = jdbc.query("SELECT DISTINCT metric_id FROM cw_datapoints WHERE storage_resolution < ?"
+                + " AND ts < ? FETCH FIRST " + maxSeries + " ROWS ONLY", rs -> rs.getLong(1), targetResolution, cutoffMillis);
+        for (long id : series) jdbc.inTransaction(c -> rollUpSeries(c, id, targetResolution, cutoffMillis));
+        return series.size();
+    }
+
+    private record Bucket(long timestamp, String unit) {}
+
+    private static Void rollUpSeries(Connection c, long id, int target, long cutoff) throws SQLException {
+        long step = target * 1000L;
+        Map<Bucket, Summary.Accumulator> buckets = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ts, storage_resolution, unit, sample_count, value_sum,"
+                + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND storage_resolution < ?"
+                + " AND ts < ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, target);
+            ps.setLong(3, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Point p = point(rs);
+                    Bucket b = new Bucket(Math.floorDiv(p.timestamp(), step) * step, p.unit());
+                    buckets.computeIfAbsent(b, k -> new Summary.Accumulator()).add(p);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cw_datapoints WHERE metric_id = ?"
+                + " AND storage_resolution < ? AND ts < ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, target);
+            ps.setLong(3, cutoff);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+            for (Map.Entry<Bucket, Summary.Accumulator> e : buckets.entrySet()) {
+                bindPoint(ps, id, e.getValue().toPoint(e.getKey().timestamp(), target, e.getKey().unit()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return null;
+    }
+
+    @Override
+    public int deleteOlderThan(long cutoffMillis) {
+        int deleted = 0;
+        // One range scan of the tier index per resolution rather than a scan of the whole table.
+        for (int resolution : new int[] {1, 60, 300, 3600}) {
+            deleted += jdbc.update("DELETE FROM cw_datapoints WHERE storage_resolution = ? AND ts < ?",
+                    resolution, cutoffMillis);
+        }
+        int metrics = jdbc.update("DELETE FROM cw_metrics WHERE last_seen < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM cw_datapoints d WHERE d.metric_id = cw_metrics.metric_id)", cutoffMillis);
+        if (metrics > 0) clearCaches();
+        return deleted;
+    }
+}

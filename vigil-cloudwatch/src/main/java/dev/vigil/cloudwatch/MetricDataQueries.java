@@ -1,0 +1,212 @@
+package dev.vigil.cloudwatch;
+
+import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValue;
+import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValues;
+import static dev.vigil.cloudwatch.CloudWatchErrors.required;
+
+import dev.vigil.core.RequestContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MessageData;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
+
+/**
+ * GetMetricData for MetricStat queries: up to 500, each answered with its statistic per period (units merged,
+ * with a MultipleUnits message when several were found, as AWS does), ordered by ScanBy, labelled as AWS labels
+ * them by default (metric name, plus the stat and/or period when those differ between the queries), paged by
+ * MaxDatapoints with NextToken. Metric math (Expression) is not implemented: such a request is refused, never
+ * half-answered. Thread-safe (stateless).
+ */
+final class MetricDataQueries {
+    static final int MAX_QUERIES = 500;
+    static final int DEFAULT_MAX_DATAPOINTS = 100_800;
+    private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
+
+    private final MetricRepository metrics;
+    private final Clock clock;
+
+    MetricDataQueries(MetricRepository metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** One query's full answer before paging. */
+    private record Answer(MetricDataQuery query, String label, List<Instant> timestamps, List<Double> values,
+                          List<MessageData> messages, String status) {}
+
+    GetMetricDataResponse getMetricData(RequestContext ctx, GetMetricDataRequest r) {
+        List<MetricDataQuery> queries = r.hasMetricDataQueries() ? r.metricDataQueries() : List.of();
+        if (queries.isEmpty()) throw required("MetricDataQueries");
+        if (r.startTime() == null) throw required("StartTime");
+        if (r.endTime() == null) throw required("EndTime");
+        if (queries.size() > MAX_QUERIES) {
+            throw invalidValue("The collection MetricDataQueries must not have a size greater than " + MAX_QUERIES + ".");
+        }
+        validate(queries, r);
+        int pageSize = r.maxDatapoints() == null ? DEFAULT_MAX_DATAPOINTS : r.maxDatapoints();
+        boolean ascending = "TimestampAscending".equals(r.scanByAsString());
+        String fingerprint = fingerprint(r);
+        long offset = offset(r.nextToken(), fingerprint);
+
+        boolean statsDiffer = queries.stream().map(q -> q.metricStat().stat()).distinct().count() > 1;
+        boolean periodsDiffer = queries.stream().map(q -> q.metricStat().period()).distinct().count() > 1;
+        Instant now = clock.instant();
+        List<Answer> answers = new ArrayList<>();
+        for (MetricDataQuery q : queries) {
+            if (Boolean.FALSE.equals(q.returnData())) continue;
+            answers.add(answer(ctx, q, r, now, ascending, label(q, statsDiffer, periodsDiffer)));
+        }
+        return page(answers, offset, pageSize, fingerprint);
+    }
+
+    private static void validate(List<MetricDataQuery> queries, GetMetricDataRequest r) {
+        List<String> badValues = new ArrayList<>();
+        List<String> badStats = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < queries.size(); i++) {
+            MetricDataQuery q = queries.get(i);
+            String p = "MetricDataQueries.member." + (i + 1);
+            if (q == null || q.id() == null || q.id().isEmpty()) throw required(p + ".Id");
+            if (q.expression() != null) {
+                throw invalidValue("The parameter " + p + ".Expression is not supported: Vigil does not implement"
+                        + " metric math or Metrics Insights queries yet. Query metrics with MetricStat instead.");
+            }
+            if (!ID.matcher(q.id()).matches()) {
+                badValues.add("The value " + q.id() + " for parameter " + p + ".Id is invalid. It must start with a"
+                        + " lowercase letter and contain only letters, numbers and underscores.");
+            } else if (!ids.add(q.id())) {
+                badValues.add("The value " + q.id() + " for parameter " + p + ".Id is not unique.");
+            }
+            MetricStat stat = q.metricStat();
+            if (stat == null) throw required(p + ".MetricStat");
+            Metric m = stat.metric();
+            if (m == null) throw required(p + ".MetricStat.Metric");
+            if (m.namespace() == null) throw required(p + ".MetricStat.Metric.Namespace");
+            if (m.metricName() == null) throw required(p + ".MetricStat.Metric.MetricName");
+            Requests.dimensions(m.dimensions(), p + ".MetricStat.Metric.Dimensions");
+            if (stat.stat() == null) throw required(p + ".MetricStat.Stat");
+            if (stat.period() == null) throw required(p + ".MetricStat.Period");
+            if (Statistic.parse(stat.stat()) == null) {
+                badStats.add("The value " + stat.stat() + " for parameter " + p + ".MetricStat.Stat is not a valid"
+                        + " statistic.");
+            }
+            if (!PeriodRules.isValidPeriod(stat.period())) {
+                badValues.add("The parameter " + p + ".MetricStat.Period must be 1, 5, 10, 20, 30 or a multiple of 60.");
+            }
+            if (stat.unitAsString() != null && !StandardUnits.isValid(stat.unitAsString())) {
+                badValues.add(StandardUnits.notInSet(p + ".MetricStat.Unit"));
+            }
+        }
+        // AWS answers an unknown statistic with ValidationError, one line per query.
+        if (!badStats.isEmpty()) throw CloudWatchErrors.validation(String.join("\n", badStats));
+        Requests.timeRange(r.startTime(), r.endTime(), badValues);
+        if (r.maxDatapoints() != null && r.maxDatapoints() < 1) {
+            badValues.add("The parameter MaxDatapoints must be greater than 0.");
+        }
+        if (!badValues.isEmpty()) throw invalidValues(badValues);
+    }
+
+    private static String label(MetricDataQuery q, boolean statsDiffer, boolean periodsDiffer) {
+        if (q.label() != null) return q.label();
+        MetricStat s = q.metricStat();
+        return s.metric().metricName() + (statsDiffer ? " " + s.stat() : "") + (periodsDiffer ? " " + s.period() : "");
+    }
+
+    private Answer answer(RequestContext ctx, MetricDataQuery q, GetMetricDataRequest r, Instant now,
+                          boolean ascending, String label) {
+        if (q.accountId() != null && !q.accountId().equals(ctx.accountId())) {
+            // Cross-account observability (monitoring account links) is not built: nothing is readable there.
+            return new Answer(q, label, List.of(), List.of(), List.of(MessageData.builder().code("Forbidden")
+                    .value("Cross-account metric queries are not available in Vigil.").build()), "Forbidden");
+        }
+        MetricStat s = q.metricStat();
+        Statistic stat = Statistic.parse(s.stat());
+        int period = s.period();
+        List<Instant> timestamps = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        TreeSet<String> units = new TreeSet<>();
+        if (PeriodRules.servesData(period, r.startTime(), now)) {
+            long from = PeriodRules.roundStart(r.startTime(), now);
+            long to = r.endTime().toEpochMilli();
+            MetricKey key = MetricKey.of(s.metric().namespace(), s.metric().metricName(), s.metric().dimensions());
+            List<Point> raw = metrics.read(ctx.accountId(), ctx.region(), key, from, to, s.unitAsString());
+            for (Buckets.Bucket b : Buckets.of(raw, from, to, period, false)) {
+                OptionalDouble v = stat.evaluate(b.summary());
+                units.addAll(b.units());
+                if (v.isEmpty()) continue;
+                timestamps.add(Instant.ofEpochMilli(b.timestamp()));
+                values.add(v.getAsDouble());
+            }
+        }
+        if (!ascending) {
+            java.util.Collections.reverse(timestamps);
+            java.util.Collections.reverse(values);
+        }
+        List<MessageData> messages = units.size() > 1 && s.unitAsString() == null
+                ? List.of(MessageData.builder().code("MultipleUnits")
+                        .value("Multiple units returned: '[" + String.join(", ", units) + "]'").build())
+                : List.of();
+        return new Answer(q, label, timestamps, values, messages, "Complete");
+    }
+
+    /** The slice [offset, offset + size) of all answers' datapoints, in query order, with a NextToken if more. */
+    private static GetMetricDataResponse page(List<Answer> answers, long offset, int size, String fingerprint) {
+        List<MetricDataResult> results = new ArrayList<>();
+        long position = 0;
+        long end = offset + size;
+        for (Answer a : answers) {
+            int n = a.values().size();
+            int from = (int) Math.min(n, Math.max(0, offset - position));
+            int to = (int) Math.min(n, Math.max(0, end - position));
+            boolean complete = position + n <= end;
+            position += n;
+            results.add(MetricDataResult.builder().id(a.query().id()).label(a.label())
+                    .timestamps(a.timestamps().subList(from, to)).values(a.values().subList(from, to))
+                    .statusCode(complete ? a.status() : "PartialData").messages(a.messages()).build());
+        }
+        GetMetricDataResponse.Builder out = GetMetricDataResponse.builder().metricDataResults(results)
+                .messages(List.of());
+        if (position > end) out.nextToken(Tokens.encode(Long.toString(end), fingerprint));
+        return out.build();
+    }
+
+    private static long offset(String token, String fingerprint) {
+        if (token == null) return 0;
+        List<String> parts = Tokens.decode(token, 2);
+        if (!parts.get(1).equals(fingerprint)) throw CloudWatchErrors.invalidNextToken();
+        try {
+            long offset = Long.parseLong(parts.get(0));
+            if (offset < 0) throw CloudWatchErrors.invalidNextToken();
+            return offset;
+        } catch (NumberFormatException e) {
+            throw CloudWatchErrors.invalidNextToken();
+        }
+    }
+
+    /** A token is only good for the request it came from (same queries and range). */
+    private static String fingerprint(GetMetricDataRequest r) {
+        String text = r.startTime() + "|" + r.endTime() + "|" + r.scanByAsString() + "|" + r.metricDataQueries();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
