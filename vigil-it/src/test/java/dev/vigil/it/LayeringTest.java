@@ -22,13 +22,13 @@ class LayeringTest {
     void coreDependsOnNoOtherVigilModule() {
         noClasses().that().resideInAPackage("dev.vigil.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.protocol..", "dev.vigil.server..",
-                        "dev.vigil.store..", "dev.vigil.iam..", "dev.vigil.cloudtrail..")
+                        "dev.vigil.store..", "dev.vigil.iam..", "dev.vigil.cloudtrail..", "dev.vigil.cloudwatch..")
                 .check(classes);
     }
 
     @Test
     void providersNeverTouchProtocolsOrHttp() {
-        noClasses().that().resideInAnyPackage("dev.vigil.iam..", "dev.vigil.cloudtrail..")
+        noClasses().that().resideInAnyPackage("dev.vigil.iam..", "dev.vigil.cloudtrail..", "dev.vigil.cloudwatch..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.protocol..", "dev.vigil.server..",
                         "io.undertow..", "com.fasterxml.jackson.dataformat..")
                 .check(classes);
@@ -44,11 +44,12 @@ class LayeringTest {
 
     @Test
     void servicesDoNotCallEachOtherDirectly() {
-        noClasses().that().resideInAPackage("dev.vigil.cloudtrail..")
-                .should().dependOnClassesThat().resideInAPackage("dev.vigil.iam..")
-                .check(classes);
-        noClasses().that().resideInAPackage("dev.vigil.iam..")
-                .should().dependOnClassesThat().resideInAPackage("dev.vigil.cloudtrail..")
-                .check(classes);
+        for (String service : new String[] {"iam", "cloudtrail", "cloudwatch"}) {
+            String[] others = java.util.stream.Stream.of("iam", "cloudtrail", "cloudwatch")
+                    .filter(o -> !o.equals(service)).map(o -> "dev.vigil." + o + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.vigil." + service + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(classes);
+        }
     }
 }

@@ -29,11 +29,11 @@ public final class QueryCodec implements ProtocolCodec {
         XmlWriter w = new XmlWriter(sb);
         String root = op.name() + "Response";
         sb.append('<').append(root).append(" xmlns=\"").append(service.xmlNamespace()).append("\">");
-        if (!response.sdkFields().isEmpty()) {
-            w.open(op.name() + "Result");
-            w.members(response);
-            w.close(op.name() + "Result");
-        }
+        // Always present, even empty: botocore looks for the result wrapper whenever the model has an
+        // output shape (DeleteDashboards), and clients of operations without one ignore it.
+        w.open(op.name() + "Result");
+        w.members(response);
+        w.close(op.name() + "Result");
         w.open("ResponseMetadata");
         w.element("RequestId", requestId);
         w.close("ResponseMetadata");
