@@ -40,4 +40,13 @@ public record RequestSpec(String signingName, String method, String pathAndQuery
         h.put("X-Amz-Target", targetPrefix + "." + operation);
         return new RequestSpec(signingName, "POST", "/", h, json.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** An rpcv2Cbor call: POST /service/{service}/operation/{operation} with a CBOR body. */
+    public static RequestSpec rpcV2Cbor(String signingName, String service, String operation, byte[] cbor) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", "application/cbor");
+        h.put("Accept", "application/cbor");
+        h.put("smithy-protocol", "rpc-v2-cbor");
+        return new RequestSpec(signingName, "POST", "/service/" + service + "/operation/" + operation, h, cbor);
+    }
 }
