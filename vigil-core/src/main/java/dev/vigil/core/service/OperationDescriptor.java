@@ -14,6 +14,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final OperationHandler<I, O> handler;
     private final String iamAction;
     private final ResourceResolver<I> resources;
+    private final ConditionKeyResolver<I> conditionKeys;
     private final boolean readOnly;
     private final boolean dataEvent;
     private final boolean signed;
@@ -26,6 +27,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
         this.iamAction = Objects.requireNonNull(b.iamAction, "iamAction of " + b.name);
         this.resources = b.resources == null ? ResourceResolver.all() : b.resources;
+        this.conditionKeys = b.conditionKeys == null ? ConditionKeyResolver.none() : b.conditionKeys;
         this.readOnly = b.readOnly;
         this.dataEvent = b.dataEvent;
         this.signed = b.signed;
@@ -44,6 +46,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     /** IAM action, e.g. "cloudwatch:PutMetricData". */
     public String iamAction() { return iamAction; }
     public ResourceResolver<I> resources() { return resources; }
+    /** The request's own condition keys for the policy decision (none unless declared). */
+    public ConditionKeyResolver<I> conditionKeys() { return conditionKeys; }
     /** CloudTrail readOnly. */
     public boolean readOnly() { return readOnly; }
     /** CloudTrail data event (not listed by LookupEvents) rather than a management event. */
@@ -66,6 +70,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private OperationHandler<I, O> handler;
         private String iamAction;
         private ResourceResolver<I> resources;
+        private ConditionKeyResolver<I> conditionKeys;
         private boolean readOnly;
         private boolean dataEvent;
         private boolean signed = true;
@@ -80,6 +85,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> handler(OperationHandler<I, O> h) { this.handler = h; return this; }
         public Builder<I, O> iamAction(String a) { this.iamAction = a; return this; }
         public Builder<I, O> resources(ResourceResolver<I> r) { this.resources = r; return this; }
+        public Builder<I, O> conditionKeys(ConditionKeyResolver<I> k) { this.conditionKeys = k; return this; }
         public Builder<I, O> readOnly() { this.readOnly = true; return this; }
         public Builder<I, O> dataEvent() { this.dataEvent = true; return this; }
         public Builder<I, O> unsigned() { this.signed = false; return this; }

@@ -6,84 +6,108 @@ import dev.vigil.core.Caller;
 import dev.vigil.core.RequestContext;
 import dev.vigil.core.spi.Authorizer;
 import dev.vigil.iam.policy.AccessDeniedMessage;
+import dev.vigil.iam.policy.AttachedPolicy;
 import dev.vigil.iam.policy.AuthorizationRequest;
 import dev.vigil.iam.policy.ConditionContext;
 import dev.vigil.iam.policy.Decision;
 import dev.vigil.iam.policy.PolicyEngine;
-import dev.vigil.iam.policy.RequestPrincipal;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The policy decision for every call (DESIGN §1, issue 3): IAM users and role sessions are evaluated
- * by the PolicyEngine against the policies IAM holds for them; the account root is allowed in its own
- * account (SCPs join when Organizations exists); service principals and unsigned calls are decided by
- * the target's own rules. Denials carry AWS's message; the gateway words the error code per service.
- * Thread-safe.
+ * The policy decision for every call (DESIGN §1, issue 3): IAM users, role sessions and federated users are
+ * evaluated by the PolicyEngine against the policies IAM holds for them, cut down by their session's policies;
+ * the account root is allowed in its own account (SCPs join when Organizations exists); service principals and
+ * unsigned calls are decided by the target's own rules. {@code sts:AssumeRole} is evaluated with the role's trust
+ * policy as the resource-based policy, and the request's condition keys ({@code sts:ExternalId}, ...) in the
+ * context. Denials carry AWS's message; the gateway words the error code per service. Thread-safe.
  */
 public final class IamPolicyAuthorizer implements Authorizer {
     private final PolicyEngine engine = new PolicyEngine();
     private final PrincipalPolicies policies;
+    private final SessionGrants sessions;
 
-    public IamPolicyAuthorizer(PrincipalPolicies policies) { this.policies = policies; }
+    public IamPolicyAuthorizer(PrincipalPolicies policies, SessionGrants sessions) {
+        this.policies = policies;
+        this.sessions = sessions;
+    }
 
     @Override
     public void authorize(RequestContext ctx, String action, List<String> resources) {
+        authorize(ctx, action, resources, Map.of());
+    }
+
+    @Override
+    public void authorize(RequestContext ctx, String action, List<String> resources,
+                          Map<String, List<String>> conditionKeys) {
         Caller caller = ctx.caller();
+        TemporaryCredentialRules.check(caller, action);
         switch (caller.type()) {
-            case IAM_USER, ASSUMED_ROLE -> evaluate(ctx, caller, action, resources);
+            case IAM_USER, ASSUMED_ROLE, FEDERATED_USER -> evaluate(ctx, caller, action, resources, conditionKeys);
             default -> { } // root, service principals, anonymous (unsigned operations)
         }
     }
 
-    private void evaluate(RequestContext ctx, Caller caller, String action, List<String> resources) {
-        Optional<PrincipalPolicies.PolicySet> set = lookup(caller);
-        RequestPrincipal principal = principal(caller, set.map(PrincipalPolicies.PolicySet::tags).orElse(java.util.Map.of()));
-        ConditionContext context = ConditionContext.builder()
-                .time(ctx.receivedAt())
-                .principal(principal)
-                .putIfPresent("aws:SourceIp", ctx.sourceIp())
-                .putIfPresent("aws:RequestedRegion", ctx.region())
-                .put("aws:SecureTransport", "false")
-                .put("aws:ViaAWSService", "false")
-                .put("aws:MultiFactorAuthPresent", Boolean.toString(caller.mfaAuthenticated()))
-                .build();
+    private void evaluate(RequestContext ctx, Caller caller, String action, List<String> resources,
+                          Map<String, List<String>> conditionKeys) {
+        CallerPolicies cp = CallerPolicies.of(caller, policies, sessions);
+        ConditionContext context = context(ctx, caller, cp, conditionKeys);
         for (String resource : resources.isEmpty() ? List.of("*") : resources) {
-            AuthorizationRequest.Builder request = AuthorizationRequest.builder()
-                    .principal(principal)
-                    .action(action)
-                    .resource(resource)
-                    .resourceAccount(resourceAccount(resource, caller))
-                    .context(context);
-            set.ifPresent(s -> {
-                request.identityPolicies(s.identity());
-                if (s.boundary() != null) request.permissionsBoundary(s.boundary());
-            });
-            AuthorizationRequest r = request.build();
+            if (RoleTrust.governs(action)) {
+                AttachedPolicy trust = policies.trustPolicy(resource)
+                        .orElseThrow(() -> RoleTrust.denied(cp.principal().arn(), action, resource));
+                for (String a : RoleTrust.actions(action, conditionKeys)) {
+                    Decision d = engine.evaluate(request(cp, caller, a, resource, trust, context));
+                    if (!d.allowed()) throw RoleTrust.denied(cp.principal().arn(), a, resource);
+                }
+                continue;
+            }
+            AuthorizationRequest r = request(cp, caller, action, resource, null, context);
             Decision d = engine.evaluate(r);
             if (!d.allowed()) throw new AwsException("AccessDenied", 403, AccessDeniedMessage.of(r, d));
         }
     }
 
-    private Optional<PrincipalPolicies.PolicySet> lookup(Caller caller) {
-        if (caller.type() == dev.vigil.core.PrincipalType.IAM_USER) {
-            return policies.user(caller.accountId(), caller.userName());
-        }
-        String issuer = caller.sessionIssuerArn();
-        if (issuer == null) return Optional.empty();
-        Arn role = Arn.parse(issuer);
-        return policies.role(role.accountId(), role.resource().substring(role.resource().lastIndexOf('/') + 1));
+    private static AuthorizationRequest request(CallerPolicies cp, Caller caller, String action, String resource,
+                                                AttachedPolicy resourcePolicy, ConditionContext context) {
+        AuthorizationRequest.Builder b = AuthorizationRequest.builder()
+                .principal(cp.principal())
+                .action(action)
+                .resource(resource)
+                .resourceAccount(resourceAccount(resource, caller))
+                .identityPolicies(cp.identity())
+                .context(context);
+        if (cp.boundary() != null) b.permissionsBoundary(cp.boundary());
+        if (resourcePolicy != null) b.resourcePolicy(resourcePolicy);
+        cp.sessionPolicies().forEach(b::sessionPolicy);
+        return b.build();
     }
 
-    private static RequestPrincipal principal(Caller caller, java.util.Map<String, String> tags) {
-        if (caller.type() == dev.vigil.core.PrincipalType.IAM_USER) {
-            Arn arn = Arn.parse(caller.arn());
-            String resource = arn.resource(); // user/<path>name
-            String pathAndName = resource.substring("user".length());
-            String path = pathAndName.substring(0, pathAndName.lastIndexOf('/') + 1);
-            return RequestPrincipal.user(caller.accountId(), path, caller.userName(), caller.principalId(), tags);
+    /**
+     * The request context: time, connection, principal keys; for temporary credentials the MFA and token keys
+     * (absent for long-term keys, as AWS documents for aws:MultiFactorAuthPresent); then the request's own keys.
+     */
+    private static ConditionContext context(RequestContext ctx, Caller caller, CallerPolicies cp,
+                                            Map<String, List<String>> conditionKeys) {
+        ConditionContext.Builder b = ConditionContext.builder()
+                .time(ctx.receivedAt())
+                .principal(cp.principal())
+                .putIfPresent("aws:SourceIp", ctx.sourceIp())
+                .putIfPresent("aws:RequestedRegion", ctx.region())
+                .put("aws:SecureTransport", "false")
+                .put("aws:ViaAWSService", "false")
+                .putIfPresent("aws:SourceIdentity", cp.sourceIdentity());
+        if (caller.sessionCreated() != null) {
+            b.put("aws:MultiFactorAuthPresent", Boolean.toString(caller.mfaAuthenticated()))
+                    .put("aws:TokenIssueTime", caller.sessionCreated().toString());
+            if (caller.mfaAuthenticated()) {
+                long age = Math.max(0, Duration.between(caller.sessionCreated(), ctx.receivedAt()).toSeconds());
+                b.put("aws:MultiFactorAuthAge", Long.toString(age));
+            }
         }
-        return RequestPrincipal.from(caller, tags, false, false);
+        conditionKeys.forEach(b::put);
+        return b.build();
     }
 
     /** The account that owns the resource; ARNs without one (S3, "*") count as the caller's. */

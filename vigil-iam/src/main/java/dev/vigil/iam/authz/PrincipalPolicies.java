@@ -23,4 +23,16 @@ public interface PrincipalPolicies {
     Optional<PolicySet> user(String accountId, String userName);
 
     Optional<PolicySet> role(String accountId, String roleName);
+
+    /**
+     * The trust policy of the role an ARN names (path included; the name matched regardless of case, as IAM names
+     * are), labelled with the role's ARN, as a resource-based policy of kind TRUST. Empty when there is no such role.
+     */
+    Optional<AttachedPolicy> trustPolicy(String roleArn);
+
+    /**
+     * The default version of a managed policy as the account sees it (AWS's, or the account's own), parsed as a
+     * session policy and labelled with its ARN. Empty when the policy does not exist (any more).
+     */
+    Optional<AttachedPolicy> sessionPolicy(String accountId, String policyArn);
 }

@@ -49,8 +49,8 @@ public final class AccessKeyProvider {
 
     public CreateAccessKeyResponse createAccessKey(RequestContext ctx, CreateAccessKeyRequest req) {
         Owner o = owner(ctx, req.userName());
-        AccessKey key = new AccessKey(Ids.awsId("AKIA"), o.accountId(), o.userId(), Ids.secretKey(), AccessKey.ACTIVE,
-                clock.instant(), null, null, null);
+        AccessKey key = new AccessKey(AccessKeyIds.issue("AKIA", o.accountId()), o.accountId(), o.userId(),
+                Ids.secretKey(), AccessKey.ACTIVE, clock.instant(), null, null, null);
         if (o.user() == null) s.accounts().createDate(o.accountId(), key.createDate());
         s.jdbc().inTransaction(c -> {
             if (o.user() == null) s.accounts().lock(o.accountId());

@@ -1,5 +1,7 @@
 package dev.vigil.iam.iam;
 
+import dev.vigil.core.Arn;
+import dev.vigil.core.AwsException;
 import dev.vigil.iam.authz.PrincipalPolicies;
 import dev.vigil.iam.policy.AttachedPolicy;
 import dev.vigil.iam.policy.PolicyKind;
@@ -9,21 +11,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What IAM holds for a principal, for the authorizer: every request of an IAM user or role session needs
- * it, so sets are cached. A write through this node's IAM API bumps the generation and so drops every
- * cached set at once; writes by other nodes sharing the database show within {@link #TTL}, much as IAM
- * itself propagates changes with a delay. Thread-safe.
+ * it, so sets are cached, as are role trust policies and the managed policies sessions name. A write through
+ * this node's IAM API bumps the generation and so drops every cached entry at once; writes by other nodes
+ * sharing the database show within {@link #TTL}, much as IAM itself propagates changes with a delay.
+ * Thread-safe.
  */
 public final class IamPrincipalPolicies implements PrincipalPolicies {
     static final Duration TTL = Duration.ofSeconds(5);
+    /** Bounds the cache: keys include policy ARNs and role names that callers choose. */
+    static final int MAX_ENTRIES = 10_000;
 
-    private record Cached(long generation, Instant loadedAt, Optional<PolicySet> set) {}
+    private record Cached(long generation, Instant loadedAt, Optional<?> value) {}
 
     private final IamStores stores;
     private final Clock clock;
@@ -43,7 +50,7 @@ public final class IamPrincipalPolicies implements PrincipalPolicies {
 
     @Override
     public Optional<PolicySet> user(String accountId, String userName) {
-        return cached(accountId + "|user|" + userName.toLowerCase(java.util.Locale.ROOT), () ->
+        return cached(accountId + "|user|" + userName.toLowerCase(Locale.ROOT), () ->
                 stores.users().find(accountId, userName).map(u -> {
                     List<AttachedPolicy> identity = new ArrayList<>();
                     addEntityPolicies(identity, accountId, EntityKind.USER, u.userId(), u.userName());
@@ -57,7 +64,7 @@ public final class IamPrincipalPolicies implements PrincipalPolicies {
 
     @Override
     public Optional<PolicySet> role(String accountId, String roleName) {
-        return cached(accountId + "|role|" + roleName.toLowerCase(java.util.Locale.ROOT), () ->
+        return cached(accountId + "|role|" + roleName.toLowerCase(Locale.ROOT), () ->
                 stores.roles().find(accountId, roleName).map(r -> {
                     List<AttachedPolicy> identity = new ArrayList<>();
                     addEntityPolicies(identity, accountId, EntityKind.ROLE, r.roleId(), r.roleName());
@@ -66,14 +73,43 @@ public final class IamPrincipalPolicies implements PrincipalPolicies {
                 }));
     }
 
-    private Optional<PolicySet> cached(String key, java.util.function.Supplier<Optional<PolicySet>> load) {
+    @Override
+    public Optional<AttachedPolicy> trustPolicy(String roleArn) {
+        Arn arn;
+        try {
+            arn = Arn.parse(roleArn);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!arn.service().equals("iam") || !arn.resource().startsWith("role/")) return Optional.empty();
+        String name = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
+        return cached(arn.accountId() + "|trust|" + roleArn.toLowerCase(Locale.ROOT), () ->
+                stores.roles().find(arn.accountId(), name)
+                        .filter(r -> r.arn().equalsIgnoreCase(roleArn))
+                        .map(r -> AttachedPolicy.of(r.arn(), r.trustPolicy(), PolicyKind.TRUST)));
+    }
+
+    @Override
+    public Optional<AttachedPolicy> sessionPolicy(String accountId, String policyArn) {
+        return cached(accountId + "|session-policy|" + policyArn, () -> {
+            try {
+                return document(accountId, policyArn).map(doc -> AttachedPolicy.of(policyArn, doc, PolicyKind.SESSION));
+            } catch (AwsException notAPolicyArn) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> cached(String key, Supplier<Optional<T>> load) {
         long gen = generation.get();
         Instant now = clock.instant();
         Cached c = cache.get(key);
-        if (c != null && c.generation() == gen && now.isBefore(c.loadedAt().plus(TTL))) return c.set();
-        Optional<PolicySet> set = load.get();
-        cache.put(key, new Cached(gen, now, set));
-        return set;
+        if (c != null && c.generation() == gen && now.isBefore(c.loadedAt().plus(TTL))) return (Optional<T>) c.value();
+        Optional<T> value = load.get();
+        if (cache.size() >= MAX_ENTRIES) cache.clear(); // crude bound; what is in use comes back on the next request
+        cache.put(key, new Cached(gen, now, value));
+        return value;
     }
 
     private void addEntityPolicies(List<AttachedPolicy> into, String accountId, EntityKind kind, String entityId,
