@@ -4,6 +4,9 @@ import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValue;
 import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValues;
 import static dev.vigil.cloudwatch.CloudWatchErrors.required;
 
+import dev.vigil.cloudwatch.math.ExpressionQueries;
+import dev.vigil.cloudwatch.math.MathException;
+import dev.vigil.cloudwatch.math.Series;
 import dev.vigil.core.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +14,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -30,8 +38,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * GetMetricData for MetricStat queries: up to 500, each answered with its statistic per period (units merged,
  * with a MultipleUnits message when several were found, as AWS does), ordered by ScanBy, labelled as AWS labels
  * them by default (metric name, plus the stat and/or period when those differ between the queries), paged by
- * MaxDatapoints with NextToken. Metric math (Expression) is not implemented: such a request is refused, never
- * half-answered. Thread-safe (stateless).
+ * MaxDatapoints with NextToken. Expression queries are evaluated by the metric math engine after the queries
+ * they name ({@link ExpressionQueries}); Metrics Insights (SELECT) and SEARCH are refused, never half-answered.
+ * Thread-safe (stateless).
  */
 final class MetricDataQueries {
     static final int MAX_QUERIES = 500;
@@ -48,7 +57,15 @@ final class MetricDataQueries {
 
     /** One query's full answer before paging. */
     private record Answer(MetricDataQuery query, String label, List<Instant> timestamps, List<Double> values,
-                          List<MessageData> messages, String status) {}
+                          List<MessageData> messages, String status) {
+        Answer reversed() {
+            List<Instant> ts = new ArrayList<>(timestamps);
+            List<Double> vs = new ArrayList<>(values);
+            Collections.reverse(ts);
+            Collections.reverse(vs);
+            return new Answer(query, label, ts, vs, messages, status);
+        }
+    }
 
     GetMetricDataResponse getMetricData(RequestContext ctx, GetMetricDataRequest r) {
         List<MetricDataQuery> queries = r.hasMetricDataQueries() ? r.metricDataQueries() : List.of();
@@ -64,15 +81,62 @@ final class MetricDataQueries {
         String fingerprint = fingerprint(r);
         long offset = offset(r.nextToken(), fingerprint);
 
-        boolean statsDiffer = queries.stream().map(q -> q.metricStat().stat()).distinct().count() > 1;
-        boolean periodsDiffer = queries.stream().map(q -> q.metricStat().period()).distinct().count() > 1;
+        List<MetricDataQuery> stats = queries.stream().filter(q -> q.expression() == null).toList();
+        boolean statsDiffer = stats.stream().map(q -> q.metricStat().stat()).distinct().count() > 1;
+        boolean periodsDiffer = stats.stream().map(q -> q.metricStat().period()).distinct().count() > 1;
         Instant now = clock.instant();
+        // Every query is answered oldest first (the order metric math works in), and reversed at the end.
+        Map<String, List<Answer>> byId = new HashMap<>();
+        for (MetricDataQuery q : stats) {
+            byId.put(q.id(), List.of(answer(ctx, q, r, now, label(q, statsDiffer, periodsDiffer))));
+        }
+        if (stats.size() < queries.size()) byId.putAll(expressions(queries, byId, r, now));
         List<Answer> answers = new ArrayList<>();
         for (MetricDataQuery q : queries) {
             if (Boolean.FALSE.equals(q.returnData())) continue;
-            answers.add(answer(ctx, q, r, now, ascending, label(q, statsDiffer, periodsDiffer)));
+            for (Answer a : byId.get(q.id())) answers.add(ascending ? a : a.reversed());
         }
         return page(answers, offset, pageSize, fingerprint);
+    }
+
+    /** The Expression queries' answers, evaluated over the MetricStat answers; a bad expression fails the request. */
+    private static Map<String, List<Answer>> expressions(List<MetricDataQuery> queries, Map<String, List<Answer>> stats,
+                                                         GetMetricDataRequest r, Instant now) {
+        Map<String, Series> metrics = new LinkedHashMap<>();
+        for (MetricDataQuery q : queries) {
+            if (q.expression() != null) continue;
+            Answer a = stats.get(q.id()).get(0);
+            TreeMap<Long, Double> points = new TreeMap<>();
+            for (int i = 0; i < a.timestamps().size(); i++) {
+                points.put(a.timestamps().get(i).toEpochMilli(), a.values().get(i));
+            }
+            metrics.put(q.id(), Series.of(a.label(), q.metricStat().period(), points));
+        }
+        Map<String, List<ExpressionQueries.Result>> results;
+        try {
+            results = ExpressionQueries.evaluate(queries, metrics, PeriodRules.roundStart(r.startTime(), now),
+                    r.endTime().toEpochMilli());
+        } catch (MathException e) {
+            throw CloudWatchErrors.validation(e.getMessage());
+        }
+        Map<String, List<Answer>> out = new HashMap<>();
+        for (MetricDataQuery q : queries) {
+            if (q.expression() == null) continue;
+            List<Answer> answers = new ArrayList<>();
+            for (ExpressionQueries.Result res : results.get(q.id())) {
+                List<Instant> ts = new ArrayList<>();
+                List<Double> vs = new ArrayList<>();
+                for (int i = 0; i < res.series().size(); i++) {
+                    ts.add(Instant.ofEpochMilli(res.series().timestamps()[i]));
+                    vs.add(res.series().values()[i]);
+                }
+                List<MessageData> messages = res.droppedNonNumeric() ? List.of(MessageData.builder()
+                        .code("ArithmeticError").value(ExpressionQueries.ARITHMETIC_ERROR).build()) : List.of();
+                answers.add(new Answer(q, res.label(), ts, vs, messages, "Complete"));
+            }
+            out.put(q.id(), answers);
+        }
+        return out;
     }
 
     private static void validate(List<MetricDataQuery> queries, GetMetricDataRequest r) {
@@ -83,15 +147,16 @@ final class MetricDataQueries {
             MetricDataQuery q = queries.get(i);
             String p = "MetricDataQueries.member." + (i + 1);
             if (q == null || q.id() == null || q.id().isEmpty()) throw required(p + ".Id");
-            if (q.expression() != null) {
-                throw invalidValue("The parameter " + p + ".Expression is not supported: Vigil does not implement"
-                        + " metric math or Metrics Insights queries yet. Query metrics with MetricStat instead.");
-            }
             if (!ID.matcher(q.id()).matches()) {
                 badValues.add("The value " + q.id() + " for parameter " + p + ".Id is invalid. It must start with a"
                         + " lowercase letter and contain only letters, numbers and underscores.");
             } else if (!ids.add(q.id())) {
                 badValues.add("The value " + q.id() + " for parameter " + p + ".Id is not unique.");
+            }
+            if (q.expression() != null) {
+                if (q.metricStat() != null) throw CloudWatchErrors.exclusive(p + ".MetricStat", p + ".Expression");
+                badValues.addAll(ExpressionQueries.problems(q, p));
+                continue;
             }
             MetricStat stat = q.metricStat();
             if (stat == null) throw required(p + ".MetricStat");
@@ -128,8 +193,7 @@ final class MetricDataQueries {
         return s.metric().metricName() + (statsDiffer ? " " + s.stat() : "") + (periodsDiffer ? " " + s.period() : "");
     }
 
-    private Answer answer(RequestContext ctx, MetricDataQuery q, GetMetricDataRequest r, Instant now,
-                          boolean ascending, String label) {
+    private Answer answer(RequestContext ctx, MetricDataQuery q, GetMetricDataRequest r, Instant now, String label) {
         if (q.accountId() != null && !q.accountId().equals(ctx.accountId())) {
             // Cross-account observability (monitoring account links) is not built: nothing is readable there.
             return new Answer(q, label, List.of(), List.of(), List.of(MessageData.builder().code("Forbidden")
@@ -153,10 +217,6 @@ final class MetricDataQueries {
                 timestamps.add(Instant.ofEpochMilli(b.timestamp()));
                 values.add(v.getAsDouble());
             }
-        }
-        if (!ascending) {
-            java.util.Collections.reverse(timestamps);
-            java.util.Collections.reverse(values);
         }
         List<MessageData> messages = units.size() > 1 && s.unitAsString() == null
                 ? List.of(MessageData.builder().code("MultipleUnits")

@@ -323,9 +323,9 @@ abstract class CloudWatchStoreContract {
         assertThat(r.metricDataResults().get(0).messages().get(0).value()).isEqualTo("Multiple units returned: '[Milliseconds, Seconds]'");
 
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
-                        .endTime(START).metricDataQueries(MetricDataQuery.builder().id("e1").expression("SUM(METRICS())").build()).build()),
-                "InvalidParameterValueException", "The parameter MetricDataQueries.member.1.Expression is not supported:"
-                        + " Vigil does not implement metric math or Metrics Insights queries yet. Query metrics with MetricStat instead.");
+                        .endTime(START).metricDataQueries(MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build()).build()),
+                "InvalidParameterValueException", "The parameter MetricDataQueries.member.1.Expression is a Metrics"
+                        + " Insights query, which Vigil does not support yet.");
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
                         .endTime(START).metricDataQueries(query("a", "Median", 60), query("b", "p50", 60), query("c", "None", 60)).build()),
                 "ValidationError", "The value Median for parameter MetricDataQueries.member.1.MetricStat.Stat is not a valid statistic.\n"

@@ -330,10 +330,10 @@ class CloudWatchMetricsIT {
             assertThat(instant(result.path("Timestamps").get(0))).isEqualTo(T0.plusSeconds(240));
         }
         assertThatThrownBy(() -> cw.getMetricData(b -> b.startTime(T0).endTime(T0.plusSeconds(300))
-                .metricDataQueries(MetricDataQuery.builder().id("e").expression("SUM(METRICS())").build())))
+                .metricDataQueries(MetricDataQuery.builder().id("e").expression("SELECT SUM(Requests) FROM ns").build())))
                 .isInstanceOfSatisfying(CloudWatchException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("Expression is not supported");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("Metrics Insights");
                 });
     }
 
