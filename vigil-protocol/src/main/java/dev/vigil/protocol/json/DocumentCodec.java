@@ -2,10 +2,8 @@ package dev.vigil.protocol.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.service.ErrorSpec;
 import dev.vigil.core.service.OperationDescriptor;
@@ -40,15 +38,7 @@ public abstract class DocumentCodec implements ProtocolCodec {
 
     /** Parses a body into a tree; an empty body is an empty input. */
     public JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) return MissingNode.getInstance();
-        try {
-            JsonNode node = mapper.readTree(body);
-            return node == null ? MissingNode.getInstance() : node;
-        } catch (JsonProcessingException e) {
-            throw new AwsException("SerializationException", 400, "Malformed request body: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Documents.parse(mapper, body);
     }
 
     @Override

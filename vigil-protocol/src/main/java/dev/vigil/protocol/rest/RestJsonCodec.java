@@ -1,10 +1,8 @@
 package dev.vigil.protocol.rest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.service.ErrorSpec;
 import dev.vigil.core.service.OperationDescriptor;
@@ -13,8 +11,7 @@ import dev.vigil.core.service.ServiceDescriptor;
 import dev.vigil.protocol.ProtocolCodec;
 import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.WireResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.protocol.json.Documents;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkPojo;
@@ -41,15 +38,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     /** Parses a body into a tree; an empty body is an empty input. */
     JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) return MissingNode.getInstance();
-        try {
-            JsonNode node = mapper.readTree(body);
-            return node == null ? MissingNode.getInstance() : node;
-        } catch (JsonProcessingException e) {
-            throw new AwsException("SerializationException", 400, "Malformed request body: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Documents.parse(mapper, body);
     }
 
     @Override
