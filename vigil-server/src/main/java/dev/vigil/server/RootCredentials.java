@@ -45,6 +45,12 @@ public record RootCredentials(String accessKeyId, String secretAccessKey, boolea
             try (Writer w = Files.newBufferedWriter(file)) {
                 p.store(w, "Vigil root credentials of the default account (strict mode)");
             }
+            try {
+                // A secret: readable by the owner only, where the file system lets us say so.
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep root credentials in " + file, e);
