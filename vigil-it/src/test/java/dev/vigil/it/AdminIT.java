@@ -31,6 +31,18 @@ class AdminIT {
     }
 
     @Test
+    void resetIsRefusedInStrictModeAndFromBrowserPages() {
+        try (VigilTestServer strict = VigilTestServer.start(c -> c.withStrictAuth("AKIAADMINTESTROOT001", "secret"));
+             VigilTestServer dev = VigilTestServer.start()) {
+            RawHttp s = new RawHttp(strict.endpoint());
+            assertThat(s.send(s.request("POST", "/_vigil/reset", null, Map.of(), new byte[0]), null).status()).isEqualTo(403);
+            RawHttp d = new RawHttp(dev.endpoint());
+            assertThat(d.send(d.request("POST", "/_vigil/reset", null, Map.of("Origin", "https://evil.example"),
+                    new byte[0]), null).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void bothResetEndpointsWipeState() {
         try (VigilTestServer vigil = VigilTestServer.start();
              StsClient sts = vigil.client(StsClient.builder());

@@ -71,6 +71,16 @@ class ErrorPathIT {
     }
 
     @Test
+    void absurdTimestampsAreRefusedQuickly() throws Exception {
+        for (String body : new String[] {"{\"StartTime\": \"1e100000000\"}", "{\"StartTime\": 1e400}",
+                "{\"StartTime\": 99999999999999999999999}", "{\"MaxResults\": 4294967297.0}"}) {
+            RawHttp.Response r = json(TRAIL_TARGET + ".LookupEvents", "application/x-amz-json-1.1",
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertJsonError(r, 400, "SerializationException");
+        }
+    }
+
+    @Test
     void wrongJsonTypeIsSerializationException() throws Exception {
         RawHttp.Response r = json(TRAIL_TARGET + ".LookupEvents", "application/x-amz-json-1.1",
                 "{\"MaxResults\": \"many\"}".getBytes(StandardCharsets.UTF_8));

@@ -72,6 +72,21 @@ class IamAuthorizationIT {
     }
 
     @Test
+    void secretsNeverReachTheAuditLog() {
+        String name = unique("keyed");
+        root.createUser(r -> r.userName(name));
+        software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse created =
+                root.createAccessKey(r -> r.userName(name));
+        try (CloudTrailClient ct = vigil.client(CloudTrailClient.builder())) {
+            JsonNode record = Trail.byRequestId(ct, "CreateAccessKey", created.responseMetadata().requestId());
+            assertThat(record).isNotNull();
+            assertThat(record.path("responseElements").path("accessKey").path("accessKeyId").asText())
+                    .isEqualTo(created.accessKey().accessKeyId());
+            assertThat(record.toString()).doesNotContain(created.accessKey().secretAccessKey());
+        }
+    }
+
+    @Test
     void jsonServicesSayAccessDeniedException() {
         String name = unique("nobody");
         AccessKey key = userWithInlinePolicy(name, null);

@@ -15,7 +15,13 @@ public final class Timestamps {
 
     private Timestamps() {}
 
+    /** Instant.MAX's epoch second: anything larger is not a time. */
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
+    /** @throws ArithmeticException when the value is not a representable instant (callers word the error) */
     public static Instant fromEpochSeconds(BigDecimal seconds) {
+        // compareTo looks at the exponent first, so 1e100000000 is refused without being expanded.
+        if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) throw new ArithmeticException("timestamp out of range");
         BigDecimal millis = seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP);
         return Instant.ofEpochMilli(millis.longValueExact());
     }
@@ -58,7 +64,7 @@ public final class Timestamps {
         }
         try {
             return fromEpochSeconds(new BigDecimal(s));
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
             return null;
         }
     }

@@ -42,7 +42,10 @@ final class JobScheduler implements Scheduler, AutoCloseable {
                 // The lease outlives one period so a slow run is not overtaken by another node.
                 Duration ttl = period.multipliedBy(2).plusSeconds(30);
                 if (leases.tryAcquire(name, owner, ttl, clock.instant())) job.run();
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // An escaping throwable would cancel the job for good; log it and keep the schedule.
                 LOG.warn("job {} failed; it runs again in {}", name, period, e);
             }
         }, ms, ms, TimeUnit.MILLISECONDS);

@@ -24,9 +24,12 @@ public record RootCredentials(String accessKeyId, String secretAccessKey, boolea
             return new RootCredentials(c.rootAccessKeyId(), c.rootSecretAccessKey(), false);
         }
         if (c.auth() == AuthMode.DEV) return new RootCredentials("test", "test", false);
-        if (c.ephemeral() || (c.store() != null && !c.store().isEmpty())) {
-            return new RootCredentials(Ids.awsId("AKIA"), Ids.secretKey(), true);
+        if (c.store() != null && !c.store().isEmpty()) {
+            // Nodes sharing one database must share the root key; a key generated per start would differ per node.
+            throw new IllegalArgumentException("strict mode with --store needs VIGIL_ROOT_ACCESS_KEY_ID and "
+                    + "VIGIL_ROOT_SECRET_ACCESS_KEY (or --root-access-key-id / --root-secret-access-key)");
         }
+        if (c.ephemeral()) return new RootCredentials(Ids.awsId("AKIA"), Ids.secretKey(), true);
         Path file = c.dataDir().resolve("root-credentials.properties");
         try {
             if (Files.exists(file)) {

@@ -86,6 +86,10 @@ public record VigilConfig(String host, int port, boolean ephemeral, Path dataDir
         if (!auth.equals("dev") && !auth.equals("strict")) {
             throw new IllegalArgumentException("--auth must be dev or strict, not " + auth);
         }
+        int port = intValue(Key.PORT, v.get(Key.PORT));
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
+        int maxBody = intValue(Key.MAX_BODY_BYTES, v.get(Key.MAX_BODY_BYTES));
+        if (maxBody <= 0) throw new IllegalArgumentException("--max-body-bytes must be positive");
         String account = v.get(Key.DEFAULT_ACCOUNT);
         if (!account.matches("\\d{12}")) throw new IllegalArgumentException("the default account must be 12 digits");
         return new VigilConfig(v.get(Key.HOST), intValue(Key.PORT, v.get(Key.PORT)),

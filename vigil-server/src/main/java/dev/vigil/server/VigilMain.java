@@ -28,7 +28,14 @@ public final class VigilMain {
             return;
         }
         long t0 = System.nanoTime();
-        VigilServer server = VigilServer.start(config, Clock.systemUTC());
+        VigilServer server;
+        try {
+            server = VigilServer.start(config, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            System.err.println("vigil: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

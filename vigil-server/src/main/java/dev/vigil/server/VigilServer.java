@@ -103,7 +103,8 @@ public final class VigilServer implements AutoCloseable {
         Authentication auth = new Authentication(config.auth(), config.defaultAccount(),
                 rootCredentials.accessKeyId(), rootCredentials.secretAccessKey(), interconnect);
         Gateway gateway = new Gateway(registry, interconnect, auth, clock, config.defaultRegion(), config.maxBodyBytes());
-        AdminEndpoints admin = new AdminEndpoints(VERSION, database, List.copyOf(services), this::flushModules);
+        AdminEndpoints admin = new AdminEndpoints(VERSION, database, List.copyOf(services), this::flushModules,
+                config.auth() == dev.vigil.server.gateway.AuthMode.DEV);
         shutdownHandler = new GracefulShutdownHandler(new UndertowAdapter(gateway, admin));
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())

@@ -83,7 +83,9 @@ public final class DocumentReader {
             List<Object> out = new ArrayList<>(v.size());
             int i = 0;
             for (JsonNode e : v) {
-                out.add(e.isNull() ? null : value(member, e, path + "." + (++i)));
+                ++i;
+                // AWS's lists are not sparse: a null element carries nothing.
+                if (!e.isNull()) out.add(value(member, e, path + "." + i));
             }
             return out;
         }
@@ -108,8 +110,9 @@ public final class DocumentReader {
 
     private static long integral(JsonNode v, String path, long min, long max) {
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            if (v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
-                return (long) v.doubleValue();
+            double d = v.doubleValue();
+            if (v.isFloatingPointNumber() && Double.isFinite(d) && d == Math.rint(d) && d >= min && d <= max) {
+                return (long) d;
             }
             throw mismatch(path, "integer", v);
         }
@@ -133,7 +136,10 @@ public final class DocumentReader {
     }
 
     private static BigDecimal bigDecimal(JsonNode v, String path) {
-        if (v.isNumber()) return v.decimalValue();
+        if (v.isNumber()) {
+            if (!Double.isFinite(v.doubleValue()) && !v.isBigDecimal() && !v.isIntegralNumber()) throw mismatch(path, "number", v);
+            return v.decimalValue();
+        }
         if (v.isTextual()) {
             try {
                 return new BigDecimal(v.textValue());
@@ -150,7 +156,16 @@ public final class DocumentReader {
     }
 
     private static Instant instant(JsonNode v, String path) {
-        if (v.isNumber()) return Timestamps.fromEpochSeconds(v.decimalValue());
+        if (v.isNumber()) {
+            try {
+                if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+                    throw mismatch(path, "timestamp", v);
+                }
+                return Timestamps.fromEpochSeconds(v.decimalValue());
+            } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+                throw mismatch(path, "timestamp", v);
+            }
+        }
         if (v.isTextual()) {
             Instant i = Timestamps.parseLenient(v.textValue());
             if (i != null) return i;
@@ -170,7 +185,12 @@ public final class DocumentReader {
     static Document document(JsonNode v) {
         if (v.isNull()) return Document.fromNull();
         if (v.isBoolean()) return Document.fromBoolean(v.booleanValue());
-        if (v.isNumber()) return Document.fromNumber(v.decimalValue());
+        if (v.isNumber()) {
+            if (!Double.isFinite(v.doubleValue()) && !v.isBigDecimal() && !v.isIntegralNumber()) {
+                throw new AwsException("SerializationException", 400, "Cannot deserialize a non-finite number in a document");
+            }
+            return Document.fromNumber(v.decimalValue());
+        }
         if (v.isTextual()) return Document.fromString(v.textValue());
         if (v.isArray()) {
             List<Document> list = new ArrayList<>();

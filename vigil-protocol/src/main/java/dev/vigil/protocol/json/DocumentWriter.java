@@ -30,6 +30,14 @@ public final class DocumentWriter {
 
     private final Naming naming;
 
+    /**
+     * Members an audit record never carries (CloudTrail leaves secrets out of requestParameters and
+     * responseElements): key material, passwords, bearer tokens and one-time codes.
+     */
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("SecretAccessKey", "Password", "OldPassword",
+            "NewPassword", "PrivateKey", "SessionToken", "SAMLAssertion", "WebIdentityToken", "AuthenticationCode1",
+            "AuthenticationCode2", "TokenCode", "Base32StringSeed", "QRCodePNG");
+
     public DocumentWriter(Naming naming) { this.naming = naming; }
 
     public static final DocumentWriter WIRE = new DocumentWriter(Naming.WIRE);
@@ -59,6 +67,7 @@ public final class DocumentWriter {
             if (f.location() != MarshallLocation.PAYLOAD) continue;
             Object v = f.getValueOrDefault(pojo);
             if (v == null || isAutoConstruct(v)) continue;
+            if (naming == Naming.LOWER_CAMEL && SECRETS.contains(f.memberName())) continue;
             g.writeFieldName(name(f));
             writeValue(g, f, v);
         }

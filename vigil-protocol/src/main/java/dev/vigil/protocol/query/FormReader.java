@@ -53,14 +53,23 @@ public final class FormReader {
         }
     }
 
+    /** No AWS shape nests deeper than this; longer keys name nothing and are ignored. */
+    private static final int MAX_KEY_SEGMENTS = 40;
+
     public static SdkPojo read(Class<?> type, Map<String, String> params) {
         Node root = new Node();
+        Shapes.Plan plan = Shapes.plan(type);
         for (Map.Entry<String, String> e : params.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            // Only members of the request shape are folded (Action, Version, X-Amz-* and junk are not).
+            if (!plan.byLocationName().containsKey(dot < 0 ? key : key.substring(0, dot))) continue;
+            String[] parts = key.split("\\.", MAX_KEY_SEGMENTS + 1);
+            if (parts.length > MAX_KEY_SEGMENTS) continue;
             Node n = root;
-            for (String part : e.getKey().split("\\.", -1)) n = n.childOrCreate(part);
+            for (String part : parts) n = n.childOrCreate(part);
             n.value = e.getValue();
         }
-        Shapes.Plan plan = Shapes.plan(type);
         SdkPojo builder = plan.builder().get();
         fill(builder, plan.fields(), root, "");
         return Shapes.build(builder);
@@ -89,7 +98,10 @@ public final class FormReader {
             if (items == null) return n.value != null ? out : null;
             String itemPath = lt.isFlattened() ? path + "." : path + "." + (lt.memberLocationName() == null ? "member" : lt.memberLocationName()) + ".";
             int i = 0;
-            for (Node item : items.indexed()) out.add(value(lt.memberFieldInfo(), item, itemPath + (++i)));
+            for (Node item : items.indexed()) {
+                Object v = value(lt.memberFieldInfo(), item, itemPath + (++i));
+                if (v != null) out.add(v); // AWS's lists are not sparse
+            }
             return out;
         }
         if (t == MarshallingType.MAP) {

@@ -60,6 +60,8 @@ public final class SigV4Parser {
         try {
             String credential = null;
             String auth = request.header("authorization");
+            // Only a SigV4 header counts (parse() ignores any other and verifies the presigned query).
+            if (auth != null && !auth.strip().startsWith("AWS4-")) auth = null;
             if (auth != null) {
                 int at = auth.indexOf("Credential=");
                 if (at >= 0) {

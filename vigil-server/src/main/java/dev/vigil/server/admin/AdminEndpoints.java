@@ -23,12 +23,16 @@ public final class AdminEndpoints {
     private final Database database;
     private final List<ServiceDescriptor> services;
     private final Runnable beforeReset;
+    private final boolean resetAllowed;
 
-    public AdminEndpoints(String version, Database database, List<ServiceDescriptor> services, Runnable beforeReset) {
+    /** @param resetAllowed false in strict mode: a shared deployment must not be wiped by an unsigned call */
+    public AdminEndpoints(String version, Database database, List<ServiceDescriptor> services, Runnable beforeReset,
+                          boolean resetAllowed) {
         this.version = version;
         this.database = database;
         this.services = services;
         this.beforeReset = beforeReset;
+        this.resetAllowed = resetAllowed;
     }
 
     public boolean handles(WireRequest r) {
@@ -41,6 +45,13 @@ public final class AdminEndpoints {
             return json(200, health());
         }
         if ((path.equals("/_vigil/reset") || path.equals("/moto-api/reset")) && r.method().equals("POST")) {
+            // A browser page must not be able to wipe a developer's Vigil with a cross-site POST.
+            if (!resetAllowed || r.header("origin") != null) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("error", resetAllowed ? "reset is not accepted from a browser page (Origin header present)"
+                        : "reset is disabled in strict mode");
+                return json(403, n);
+            }
             beforeReset.run();
             database.wipe();
             LOG.info("state reset");

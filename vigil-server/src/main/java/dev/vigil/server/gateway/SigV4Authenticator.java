@@ -56,8 +56,8 @@ final class SigV4Authenticator implements Stage {
                 SigV4Verifier.verify(request, sig, resolved.credential().secretAccessKey(), clock.instant());
             }
             x.caller = resolved.credential().caller();
-        } catch (AwsException e) {
-            // unattributable: only logged
+        } catch (RuntimeException e) {
+            // unattributable (or the credential store is unreachable): only logged
         }
     }
 
@@ -77,9 +77,11 @@ final class SigV4Authenticator implements Stage {
         SigV4Verifier.ScopeRules rules = SigV4Verifier.ScopeRules.forService(x.service.signingName());
         if (!resolved.verify()) {
             SigV4Verifier.checkScope(sig, rules);
+            if (!x.service.global()) x.region = sig.region();
             return;
         }
         SigV4Verifier.verify(request, sig, cred.secretAccessKey(), now, rules);
+        if (!x.service.global()) x.region = sig.region(); // the signed region, not a header routed on earlier
         if (!cred.active()) throw AuthErrors.invalidClientTokenId();
         if (cred.sessionToken() != null && !cred.sessionToken().equals(sig.securityToken())) {
             throw AuthErrors.invalidClientTokenId();

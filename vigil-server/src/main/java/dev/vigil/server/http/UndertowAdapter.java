@@ -40,23 +40,37 @@ public final class UndertowAdapter implements HttpHandler {
         }
         ex.startBlocking();
         long limit = gateway.maxBodyBytes();
-        byte[] body;
-        boolean tooLarge;
-        try (InputStream in = ex.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            tooLarge = body.length > limit;
-            if (tooLarge) body = new byte[0];
-        } catch (IOException e) {
-            ex.setStatusCode(400);
-            ex.endExchange();
-            return;
+        byte[] body = new byte[0];
+        boolean tooLarge = declaredLength(ex) > limit;
+        if (!tooLarge) {
+            // Undertow stops a body (chunked too) at this size instead of draining it into the void.
+            ex.setMaxEntitySize(limit + 1);
+            try (InputStream in = ex.getInputStream()) {
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                tooLarge = body.length > limit;
+            } catch (IOException e) {
+                tooLarge = true; // over the entity limit, or the client stopped sending: either way no body
+            }
+        }
+        if (tooLarge) {
+            body = new byte[0];
+            ex.setPersistent(false); // the rest of the body is not read; the connection cannot be reused
         }
         WireRequest request = new WireRequest(ex.getRequestMethod().toString(), ex.getRequestURI(),
                 ex.getQueryString() == null || ex.getQueryString().isEmpty() ? null : ex.getQueryString(),
                 headers(ex), body, sourceIp(ex));
         WireResponse response = admin.handles(request) ? admin.handle(request) : gateway.handle(request, tooLarge);
         write(ex, response);
-        if (tooLarge) ex.setPersistent(false);
+    }
+
+    private static long declaredLength(HttpServerExchange ex) {
+        String cl = ex.getRequestHeaders().getFirst(io.undertow.util.Headers.CONTENT_LENGTH);
+        if (cl == null) return -1;
+        try {
+            return Long.parseLong(cl.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static Map<String, List<String>> headers(HttpServerExchange ex) {
