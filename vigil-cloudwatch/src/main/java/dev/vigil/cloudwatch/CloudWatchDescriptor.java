@@ -21,6 +21,14 @@ import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricWidgetImageRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricWidgetImageResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest;
@@ -82,7 +90,20 @@ public final class CloudWatchDescriptor {
                 p::deleteDashboards).resources((ctx, r) -> r.hasDashboardNames()
                         ? r.dashboardNames().stream().map(n -> n == null ? "*" : Dashboards.arn(ctx.accountId(), n)).toList()
                         : List.of()).build());
+        // GetMetricWidgetImage reads metrics like GetMetricData, but is a management event.
+        b.operation(op("GetMetricWidgetImage", GetMetricWidgetImageRequest.class, GetMetricWidgetImageResponse.class,
+                p::getMetricWidgetImage).readOnly().build());
+        b.operation(op("TagResource", TagResourceRequest.class, TagResourceResponse.class, p::tagResource)
+                .resources((ctx, r) -> arn(r.resourceARN())).build());
+        b.operation(op("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, p::untagResource)
+                .resources((ctx, r) -> arn(r.resourceARN())).build());
+        b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
+                p::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN())).readOnly().build());
         return b.build();
+    }
+
+    private static List<String> arn(String arn) {
+        return arn == null || arn.isEmpty() ? List.of("*") : List.of(arn);
     }
 
     private static <I extends software.amazon.awssdk.core.SdkPojo, O extends software.amazon.awssdk.core.SdkPojo>
@@ -127,5 +148,8 @@ public final class CloudWatchDescriptor {
         b.constrain(Entity.class, "Attributes", length(0, 10));
         b.constrain(Tag.class, "Key", length(1, 128));
         b.constrain(Tag.class, "Value", length(0, 256));
+        b.constrain(TagResourceRequest.class, "ResourceARN", length(1, 1024));
+        b.constrain(UntagResourceRequest.class, "ResourceARN", length(1, 1024));
+        b.constrain(ListTagsForResourceRequest.class, "ResourceARN", length(1, 1024));
     }
 }

@@ -10,6 +10,14 @@ import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricWidgetImageRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricWidgetImageResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest;
@@ -21,7 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse;
 
 /**
  * CloudWatch's operations; each is served by the class of its area (ingest, statistics, metric data,
- * listing, dashboards). Thread-safe (holds only stateless area handlers).
+ * listing, dashboards, widget images, tags). Thread-safe (holds only stateless area handlers).
  */
 public final class CloudWatchProvider {
     private final MetricIngest ingest;
@@ -29,13 +37,17 @@ public final class CloudWatchProvider {
     private final MetricDataQueries metricData;
     private final MetricListing listing;
     private final Dashboards dashboards;
+    private final MetricWidgetImages images;
+    private final ResourceTags tags;
 
     public CloudWatchProvider(MetricRepository metrics, DashboardRepository dashboards, Clock clock) {
         this.ingest = new MetricIngest(metrics, clock);
         this.statistics = new MetricStatistics(metrics, clock);
         this.metricData = new MetricDataQueries(metrics, clock);
         this.listing = new MetricListing(metrics, clock);
-        this.dashboards = new Dashboards(dashboards, clock);
+        this.tags = new ResourceTags(dashboards);
+        this.dashboards = new Dashboards(dashboards, tags, clock);
+        this.images = new MetricWidgetImages(metricData, clock);
     }
 
     public PutMetricDataResponse putMetricData(RequestContext ctx, PutMetricDataRequest r) {
@@ -68,5 +80,21 @@ public final class CloudWatchProvider {
 
     public DeleteDashboardsResponse deleteDashboards(RequestContext ctx, DeleteDashboardsRequest r) {
         return dashboards.deleteDashboards(ctx, r);
+    }
+
+    public GetMetricWidgetImageResponse getMetricWidgetImage(RequestContext ctx, GetMetricWidgetImageRequest r) {
+        return images.getMetricWidgetImage(ctx, r);
+    }
+
+    public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
+        return tags.tagResource(ctx, r);
+    }
+
+    public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
+        return tags.untagResource(ctx, r);
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
+        return tags.listTagsForResource(ctx, r);
     }
 }

@@ -38,10 +38,12 @@ final class Dashboards {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final DashboardRepository dashboards;
+    private final ResourceTags tags;
     private final Clock clock;
 
-    Dashboards(DashboardRepository dashboards, Clock clock) {
+    Dashboards(DashboardRepository dashboards, ResourceTags tags, Clock clock) {
         this.dashboards = dashboards;
+        this.tags = tags;
         this.clock = clock;
     }
 
@@ -63,8 +65,11 @@ final class Dashboards {
         JsonNode body = parse(r.dashboardBody());
         List<DashboardValidationMessage> problems = DashboardBodyValidator.validate(body);
         if (!problems.isEmpty()) throw invalidBody(problems);
+        java.util.SortedMap<String, String> newTags = r.hasTags() ? ResourceTags.validate(r.tags(), "Tags") : null;
         long size = r.dashboardBody().getBytes(StandardCharsets.UTF_8).length;
         dashboards.put(new Dashboard(ctx.accountId(), name, r.dashboardBody(), size, clock.instant()));
+        // Tags given here are added to the dashboard's tags (replacing a dashboard keeps the ones it had).
+        if (newTags != null && !newTags.isEmpty()) tags.apply(ctx, name, newTags, arn(ctx.accountId(), name));
         return PutDashboardResponse.builder().dashboardValidationMessages(List.of()).build();
     }
 

@@ -5,22 +5,34 @@ import dev.vigil.store.Dialect;
 import dev.vigil.store.Jdbc;
 import dev.vigil.store.Rows;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** {@link DashboardRepository} over cw_dashboards. Thread-safe (stateless; connections per call). */
+/**
+ * {@link DashboardRepository} over cw_dashboards and cw_tags (resource_type 'dashboard'). Tagging locks the
+ * dashboard's row (SELECT ... FOR UPDATE), so the 50-tag limit holds under concurrent calls and no tags survive
+ * a concurrent delete. Thread-safe (stateless; connections per call).
+ */
 public final class JdbcDashboardRepository implements DashboardRepository {
     private final Jdbc jdbc;
     private final String upsert;
+    private final String upsertTag;
+    static final String TYPE = "dashboard";
 
     public JdbcDashboardRepository(Database database) {
         this.jdbc = new Jdbc(database);
         this.upsert = Dialect.of(database.engine()).upsert("cw_dashboards", List.of("account_id", "dashboard_name"),
                 List.of("body", "body_size", "last_modified"));
+        this.upsertTag = Dialect.of(database.engine()).upsert("cw_tags",
+                List.of("account_id", "resource_type", "resource_name", "tag_key"), List.of("tag_value"));
     }
 
     @Override
@@ -69,8 +81,59 @@ public final class JdbcDashboardRepository implements DashboardRepository {
             if (missing.isEmpty()) {
                 jdbc.update("DELETE FROM cw_dashboards WHERE account_id = ? AND dashboard_name IN (" + in + ")",
                         args.toArray());
+                List<Object> tagArgs = new ArrayList<>(List.of(accountId, TYPE));
+                tagArgs.addAll(wanted);
+                jdbc.update("DELETE FROM cw_tags WHERE account_id = ? AND resource_type = ? AND resource_name IN ("
+                        + in + ")", tagArgs.toArray());
             }
             return missing;
         });
+    }
+
+    @Override
+    public Optional<SortedMap<String, String>> tags(String accountId, String name) {
+        return jdbc.inTransaction(c -> exists(accountId, name, false) ? Optional.of(readTags(accountId, name))
+                : Optional.empty());
+    }
+
+    @Override
+    public int tag(String accountId, String name, SortedMap<String, String> tags, int maxTags) {
+        return jdbc.inTransaction(c -> {
+            if (!exists(accountId, name, true)) return -1;
+            Set<String> keys = new HashSet<>(readTags(accountId, name).keySet());
+            keys.addAll(tags.keySet());
+            if (keys.size() > maxTags) return keys.size();
+            List<Object[]> rows = new ArrayList<>();
+            tags.forEach((k, v) -> rows.add(new Object[] {accountId, TYPE, name, k, v}));
+            if (!rows.isEmpty()) jdbc.batch(upsertTag, rows);
+            return keys.size();
+        });
+    }
+
+    @Override
+    public boolean untag(String accountId, String name, Collection<String> keys) {
+        return jdbc.inTransaction(c -> {
+            if (!exists(accountId, name, true)) return false;
+            for (String k : new LinkedHashSet<>(keys)) {
+                jdbc.update("DELETE FROM cw_tags WHERE account_id = ? AND resource_type = ? AND resource_name = ?"
+                        + " AND tag_key = ?", accountId, TYPE, name, k);
+            }
+            return true;
+        });
+    }
+
+    private boolean exists(String accountId, String name, boolean lock) {
+        return !jdbc.query("SELECT dashboard_name FROM cw_dashboards WHERE account_id = ? AND dashboard_name = ?"
+                + (lock ? " FOR UPDATE" : ""), rs -> rs.getString(1), accountId, name).isEmpty();
+    }
+
+    private SortedMap<String, String> readTags(String accountId, String name) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : jdbc.query("SELECT tag_key, tag_value FROM cw_tags WHERE account_id = ?"
+                + " AND resource_type = ? AND resource_name = ?", rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                accountId, TYPE, name)) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 }

@@ -39,6 +39,11 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.PutDashboardRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricWidgetImageRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
 
 /** Store, retention and the operations against a real database; one subclass per engine. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -481,6 +486,123 @@ abstract class CloudWatchStoreContract {
         assertThat(metrics.read(ACCOUNT, REGION, MetricKey.of("AWS/Logs", "IncomingBytes", Map.of()), 0, Long.MAX_VALUE, null)).hasSize(1);
         assertThat(failures.recent()).singleElement().satisfies(f ->
                 assertThat(f.reason()).isEqualTo("The value NaN for parameter MetricData.member.1.Value is invalid."));
+    }
+
+    // --- tags ---
+
+    Map<String, String> tagsOf(String arn) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        provider.listTagsForResource(ctx(ACCOUNT, REGION), ListTagsForResourceRequest.builder().resourceARN(arn).build())
+                .tags().forEach(t -> out.put(t.key(), t.value()));
+        return out;
+    }
+
+    void tag(String arn, Tag... tags) {
+        provider.tagResource(ctx(ACCOUNT, "eu-west-1"), TagResourceRequest.builder().resourceARN(arn).tags(tags).build());
+    }
+
+    static Tag t(String k, String v) {
+        return Tag.builder().key(k).value(v).build();
+    }
+
+    @Test
+    void dashboardTagsAreStoredLimitedAndDeletedWithTheDashboard() {
+        String name = "tags-" + UUID.randomUUID();
+        String arn = "arn:aws:cloudwatch::" + ACCOUNT + ":dashboard/" + name;
+        String body = "{\"widgets\":[]}";
+        provider.putDashboard(ctx(ACCOUNT, REGION), PutDashboardRequest.builder().dashboardName(name).dashboardBody(body)
+                .tags(t("team", "core"), t("env", "dev")).build());
+        assertThat(tagsOf(arn)).containsExactly(Map.entry("env", "dev"), Map.entry("team", "core"));
+        tag(arn, t("env", "prod"), t("cost", ""));
+        assertThat(tagsOf(arn)).containsExactly(Map.entry("cost", ""), Map.entry("env", "prod"), Map.entry("team", "core"));
+        // Replacing the dashboard keeps its tags.
+        putDashboard(name, body);
+        assertThat(tagsOf(arn)).hasSize(3);
+        provider.untagResource(ctx(ACCOUNT, REGION), UntagResourceRequest.builder().resourceARN(arn)
+                .tagKeys("cost", "absent").build());
+        assertThat(tagsOf(arn)).containsOnlyKeys("env", "team");
+
+        // 50 tags at most, counting the ones it has; nothing is written when over.
+        List<Tag> many = new ArrayList<>();
+        for (int i = 0; i < 48; i++) many.add(t("k" + i, "v"));
+        tag(arn, many.toArray(Tag[]::new));
+        assertThat(tagsOf(arn)).hasSize(50);
+        assertRejected(() -> tag(arn, t("one-more", "x")), "InvalidParameterValueException",
+                "A resource can have at most 50 tags; this request would make it 51.");
+        tag(arn, t("team", "overwriting is fine at 50"));
+        assertThat(tagsOf(arn)).hasSize(50).containsEntry("team", "overwriting is fine at 50");
+        assertRejected(() -> tag(arn, t("aws:reserved", "x")), "InvalidParameterValueException",
+                "The value aws:reserved for parameter Tags.member.1.Key is invalid: tag keys starting with 'aws:' are"
+                        + " reserved for AWS use.");
+        assertRejected(() -> tag(arn, t("bad#key", "x")), "InvalidParameterValueException",
+                "The value for parameter Tags.member.1.Key must be 1 to 128 characters of letters, digits, white space"
+                        + " and _.:/=+-@.");
+
+        // Another account does not see it; alarms are not built (ResourceNotFound); garbage is invalid.
+        String other = "arn:aws:cloudwatch::999999999999:dashboard/" + name;
+        assertRejected(() -> tagsOf(other), "ResourceNotFoundException",
+                "The specified resource " + other + " does not exist.");
+        String alarm = "arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:" + name;
+        assertRejected(() -> tag(alarm, t("a", "b")), "ResourceNotFoundException",
+                "The specified resource " + alarm + " does not exist.");
+        assertRejected(() -> tagsOf("not-an-arn"), "InvalidParameterValueException",
+                "The value not-an-arn for parameter ResourceARN is not a valid ARN.");
+
+        // Deleting the dashboard deletes its tags: a new dashboard of that name starts untagged.
+        provider.deleteDashboards(ctx(ACCOUNT, REGION), DeleteDashboardsRequest.builder().dashboardNames(name).build());
+        assertRejected(() -> tagsOf(arn), "ResourceNotFoundException", "The specified resource " + arn + " does not exist.");
+        assertRejected(() -> provider.untagResource(ctx(ACCOUNT, REGION), UntagResourceRequest.builder()
+                .resourceARN(arn).tagKeys("env").build()), "ResourceNotFoundException",
+                "The specified resource " + arn + " does not exist.");
+        putDashboard(name, body);
+        assertThat(tagsOf(arn)).isEmpty();
+    }
+
+    // --- widget images ---
+
+    @Test
+    void widgetImageDrawsTheQueriedMetrics() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            put(datum("Latency", START.minusSeconds(60L * (60 - i))).value(10.0 + (i % 7) * 3)
+                    .dimensions(Dimension.builder().name("Host").value("a").build()).build(),
+                    datum("Latency", START.minusSeconds(60L * (60 - i))).value(5.0 + (i % 5))
+                            .dimensions(Dimension.builder().name("Host").value("b").build()).build());
+        }
+        String widget = "{\"metrics\":[[\"" + ns + "\",\"Latency\",\"Host\",\"a\"],[\".\",\".\",\".\",\"b\","
+                + "{\"yAxis\":\"right\",\"color\":\"#d62728\",\"stat\":\"Maximum\"}],"
+                + "[{\"expression\":\"m1+m2\",\"label\":\"sum\"}]],"
+                + "\"title\":\"Latency\",\"period\":60,\"start\":\"-PT1H\",\"end\":\"P0D\",\"width\":640,\"height\":320,"
+                + "\"yAxis\":{\"left\":{\"min\":0,\"label\":\"ms\"}},\"timezone\":\"+0130\","
+                + "\"annotations\":{\"horizontal\":[{\"value\":20,\"label\":\"SLO\"},[{\"value\":1},{\"value\":3}]],"
+                + "\"vertical\":[{\"value\":\"-PT30M\",\"label\":\"deploy\"}]},\"legend\":{\"position\":\"right\"}}";
+        MetricWidgetImages images = new MetricWidgetImages(new MetricDataQueries(metrics, clock), clock);
+        MetricWidget w = MetricWidget.parse(widget, clock.instant());
+        List<WidgetRenderer.Drawn> drawn = images.query(ctx(ACCOUNT, REGION), w);
+        assertThat(drawn).extracting(WidgetRenderer.Drawn::label).containsExactly("Latency Average", "Latency Maximum", "sum");
+        assertThat(drawn.get(0).values()).hasSize(60);
+        assertThat(drawn.get(2).values().get(0)).isEqualTo(drawn.get(0).values().get(0) + drawn.get(1).values().get(0));
+
+        for (String view : List.of("timeSeries", "bar", "singleValue", "pie")) {
+            for (boolean stacked : List.of(false, true)) {
+                String json = widget.replace("\"title\"", "\"view\":\"" + view + "\",\"stacked\":" + stacked + ",\"title\"");
+                byte[] png = provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                        .metricWidget(json).build()).metricWidgetImage().asByteArray();
+                WidgetImages.assertDrawn(png, 640, 320);
+            }
+        }
+        // Defaults: 600 x 400, the last three hours, Average over 300 s.
+        byte[] png = provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                .metricWidget("{\"metrics\":[[\"" + ns + "\",\"Latency\",\"Host\",\"a\"]]}").outputFormat("png")
+                .build()).metricWidgetImage().asByteArray();
+        WidgetImages.assertDrawn(png, 600, 400);
+
+        assertRejected(() -> provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                .metricWidget("{\"metrics\":[[\"" + ns + "\",\"Latency\"]]}").outputFormat("jpeg").build()),
+                "InvalidParameterValueException",
+                "The value jpeg for parameter OutputFormat is not valid. Only PNG images are supported: png or image/png.");
+        assertRejected(() -> provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                .metricWidget("{\"metrics\":[]}").build()), "InvalidParameterValueException",
+                "The field MetricWidget.metrics must be a non-empty array of metric arrays.");
     }
 
     static void assertRejected(Runnable call, String code, String message) {
