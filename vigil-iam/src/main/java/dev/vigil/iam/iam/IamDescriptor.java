@@ -192,6 +192,7 @@ public final class IamDescriptor {
         d.inline(p, r);
         d.keys(p, r);
         d.account(p);
+        d.simulator(stores);
         return b.build();
     }
 
@@ -366,6 +367,31 @@ public final class IamDescriptor {
                 a::listAccountAliases, ResourceResolver.all());
         read("GetAccountSummary", GetAccountSummaryRequest.class, GetAccountSummaryResponse.class,
                 a::getAccountSummary, ResourceResolver.all());
+    }
+
+    /** The policy simulator: read-only, evaluated by the same PolicyEngine as the authorizer. */
+    private void simulator(IamStores stores) {
+        SimulatorProvider s = new SimulatorProvider(stores, java.time.Clock.systemUTC());
+        for (Class<?> paged : new Class<?>[] {software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest.class,
+                software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest.class}) {
+            b.constrain(paged, "Marker", IamConstraints.MARKER).constrain(paged, "MaxItems", IamConstraints.MAX_ITEMS);
+        }
+        read("SimulatePrincipalPolicy", software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest.class,
+                software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse.class,
+                s::simulatePrincipalPolicy, (ctx, req) -> java.util.List.of(req.policySourceArn() == null ? "*"
+                        : req.policySourceArn()));
+        read("SimulateCustomPolicy", software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest.class,
+                software.amazon.awssdk.services.iam.model.SimulateCustomPolicyResponse.class,
+                s::simulateCustomPolicy, ResourceResolver.all());
+        read("GetContextKeysForPrincipalPolicy",
+                software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolicyRequest.class,
+                software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolicyResponse.class,
+                s::getContextKeysForPrincipalPolicy, (ctx, req) -> java.util.List.of(req.policySourceArn() == null ? "*"
+                        : req.policySourceArn()));
+        read("GetContextKeysForCustomPolicy",
+                software.amazon.awssdk.services.iam.model.GetContextKeysForCustomPolicyRequest.class,
+                software.amazon.awssdk.services.iam.model.GetContextKeysForCustomPolicyResponse.class,
+                s::getContextKeysForCustomPolicy, ResourceResolver.all());
     }
 
     /** A Get/List operation: CloudTrail readOnly. The IAM action is "iam:" + the operation name. */

@@ -43,14 +43,14 @@ class IamDescriptorTest {
         assertThat(iam.xmlNamespace()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/");
         assertThat(iam.apiVersion()).isEqualTo("2010-05-08");
         assertThat(iam.validationErrorCode()).isEqualTo("ValidationError");
-        assertThat(iam.operations()).hasSize(72);
+        assertThat(iam.operations()).hasSize(76);
     }
 
     @Test
     void everyOperationDeclaresItsActionAndCategory() {
         for (OperationDescriptor<?, ?> op : iam.operations().values()) {
             assertThat(op.iamAction()).isEqualTo("iam:" + op.name());
-            boolean read = op.name().startsWith("Get") || op.name().startsWith("List");
+            boolean read = op.name().startsWith("Get") || op.name().startsWith("List") || op.name().startsWith("Simulate");
             assertThat(op.readOnly()).as(op.name()).isEqualTo(read);
             assertThat(op.signed()).isTrue();
             assertThat(op.requestClass().getSimpleName()).isEqualTo(op.name() + "Request");
