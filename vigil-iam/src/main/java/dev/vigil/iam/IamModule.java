@@ -49,7 +49,7 @@ public final class IamModule implements ServiceModule {
         sessions.start();
         env.scheduler().every(SessionSweeper.JOB, SessionSweeper.PERIOD, new SessionSweeper(sessions));
         IamProviders providers = IamProviders.create(stores, env.clock(), credentials);
-        return List.of(StsDescriptor.create(StsProviders.create(stores, sessions)),
+        return List.of(StsDescriptor.create(StsProviders.create(stores, sessions, env.clock())),
                 IamDescriptor.create(providers, stores, principalPolicies::invalidate));
     }
 

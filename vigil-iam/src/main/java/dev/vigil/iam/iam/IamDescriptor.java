@@ -150,6 +150,28 @@ import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
 import software.amazon.awssdk.services.iam.model.UpdateUserResponse;
+import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.CreateLoginProfileResponse;
+import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.DeleteLoginProfileResponse;
+import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.EnableMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.GetLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.GetLoginProfileResponse;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
+import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesResponse;
+import software.amazon.awssdk.services.iam.model.ResyncMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.ResyncMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.UpdateLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
 
 /**
  * IAM on the wire (awsQuery, API 2010-05-08, global: signed for us-east-1 as "iam"): per operation its IAM action,
@@ -192,6 +214,7 @@ public final class IamDescriptor {
         d.inline(p, r);
         d.keys(p, r);
         d.account(p);
+        d.signInCredentials(p, r);
         d.simulator(stores);
         return b.build();
     }
@@ -392,6 +415,56 @@ public final class IamDescriptor {
                 software.amazon.awssdk.services.iam.model.GetContextKeysForCustomPolicyRequest.class,
                 software.amazon.awssdk.services.iam.model.GetContextKeysForCustomPolicyResponse.class,
                 s::getContextKeysForCustomPolicy, ResourceResolver.all());
+    }
+
+    /** Virtual MFA devices and login profiles (console passwords). */
+    private void signInCredentials(IamProviders p, IamResources r) {
+        MfaProvider m = p.mfa();
+        constrainRequired(CreateVirtualMfaDeviceRequest.class, "VirtualMFADeviceName");
+        constrainRequired(EnableMfaDeviceRequest.class, "UserName", "SerialNumber", "AuthenticationCode1",
+                "AuthenticationCode2");
+        constrainRequired(ResyncMfaDeviceRequest.class, "UserName", "SerialNumber", "AuthenticationCode1",
+                "AuthenticationCode2");
+        constrainRequired(DeactivateMfaDeviceRequest.class, "SerialNumber");
+        constrainRequired(DeleteVirtualMfaDeviceRequest.class, "SerialNumber");
+        for (Class<?> c : new Class<?>[] {EnableMfaDeviceRequest.class, ResyncMfaDeviceRequest.class}) {
+            b.constrain(c, "AuthenticationCode1", dev.vigil.core.service.Constraint.pattern("[\\d]{6}"));
+            b.constrain(c, "AuthenticationCode2", dev.vigil.core.service.Constraint.pattern("[\\d]{6}"));
+        }
+        for (Class<?> paged : new Class<?>[] {ListMfaDevicesRequest.class, ListVirtualMfaDevicesRequest.class}) {
+            b.constrain(paged, "Marker", IamConstraints.MARKER).constrain(paged, "MaxItems", IamConstraints.MAX_ITEMS);
+        }
+        write("CreateVirtualMFADevice", CreateVirtualMfaDeviceRequest.class, CreateVirtualMfaDeviceResponse.class,
+                m::createVirtualMFADevice, (ctx, req) -> java.util.List.of(MfaProvider.serial(ctx.accountId(),
+                        IamNames.path(req.path()), req.virtualMFADeviceName())));
+        write("EnableMFADevice", EnableMfaDeviceRequest.class, EnableMfaDeviceResponse.class, m::enableMFADevice,
+                r.user(EnableMfaDeviceRequest::userName));
+        write("ResyncMFADevice", ResyncMfaDeviceRequest.class, ResyncMfaDeviceResponse.class, m::resyncMFADevice,
+                r.user(ResyncMfaDeviceRequest::userName));
+        write("DeactivateMFADevice", DeactivateMfaDeviceRequest.class, DeactivateMfaDeviceResponse.class,
+                m::deactivateMFADevice, r.user(DeactivateMfaDeviceRequest::userName));
+        write("DeleteVirtualMFADevice", DeleteVirtualMfaDeviceRequest.class, DeleteVirtualMfaDeviceResponse.class,
+                m::deleteVirtualMFADevice, (ctx, req) -> java.util.List.of(req.serialNumber()));
+        read("ListMFADevices", ListMfaDevicesRequest.class, ListMfaDevicesResponse.class, m::listMFADevices,
+                r.user(ListMfaDevicesRequest::userName));
+        read("ListVirtualMFADevices", ListVirtualMfaDevicesRequest.class, ListVirtualMfaDevicesResponse.class,
+                m::listVirtualMFADevices, ResourceResolver.all());
+        LoginProfileProvider l = p.logins();
+        constrainRequired(UpdateLoginProfileRequest.class, "UserName");
+        b.constrain(CreateLoginProfileRequest.class, "Password",
+                dev.vigil.core.service.Constraint.length(1, Passwords.MAX_LENGTH));
+        write("CreateLoginProfile", CreateLoginProfileRequest.class, CreateLoginProfileResponse.class,
+                l::createLoginProfile, r.user(CreateLoginProfileRequest::userName));
+        read("GetLoginProfile", GetLoginProfileRequest.class, GetLoginProfileResponse.class, l::getLoginProfile,
+                r.user(GetLoginProfileRequest::userName));
+        write("UpdateLoginProfile", UpdateLoginProfileRequest.class, UpdateLoginProfileResponse.class,
+                l::updateLoginProfile, r.user(UpdateLoginProfileRequest::userName));
+        write("DeleteLoginProfile", DeleteLoginProfileRequest.class, DeleteLoginProfileResponse.class,
+                l::deleteLoginProfile, r.user(DeleteLoginProfileRequest::userName));
+    }
+
+    private void constrainRequired(Class<?> shape, String... members) {
+        for (String member : members) b.constrain(shape, member, dev.vigil.core.service.Constraint.required());
     }
 
     /** A Get/List operation: CloudTrail readOnly. The IAM action is "iam:" + the operation name. */

@@ -16,6 +16,8 @@ public final class IamErrors {
     public static final String INVALID_INPUT = "InvalidInput";
     public static final String UNMODIFIABLE_ENTITY = "UnmodifiableEntity";
     public static final String VALIDATION_ERROR = "ValidationError";
+    public static final String INVALID_AUTHENTICATION_CODE = "InvalidAuthenticationCode";
+    public static final String PASSWORD_POLICY_VIOLATION = "PasswordPolicyViolation";
 
     private IamErrors() {}
 
@@ -31,7 +33,9 @@ public final class IamErrors {
                 .error("ConcurrentModificationException", 409, "ConcurrentModification")
                 .error("EntityTemporarilyUnmodifiableException", 409, "EntityTemporarilyUnmodifiable")
                 .error("PolicyNotAttachableException", 400, "PolicyNotAttachable")
-                .error("ServiceFailureException", 500, "ServiceFailure");
+                .error("ServiceFailureException", 500, "ServiceFailure")
+                .error("InvalidAuthenticationCodeException", 403, INVALID_AUTHENTICATION_CODE)
+                .error("PasswordPolicyViolationException", 400, PASSWORD_POLICY_VIOLATION);
     }
 
     static AwsException noSuch(EntityKind kind, String name) {
@@ -106,5 +110,39 @@ public final class IamErrors {
     static AwsException awsManaged(String callerArn, String action, String arn) {
         return new AwsException("AccessDenied", 403,
                 "User: " + callerArn + " is not authorized to perform: " + action + " on resource: policy " + arn);
+    }
+
+    static AwsException invalidAuthenticationCode() {
+        return new AwsException(INVALID_AUTHENTICATION_CODE, 403, "Authentication code for device is not valid.");
+    }
+
+    static AwsException mfaDeviceExists() {
+        return new AwsException(ENTITY_ALREADY_EXISTS, 409, "MFADevice entity at the same path and name already exists.");
+    }
+
+    static AwsException mfaDeviceInUse() {
+        return new AwsException(ENTITY_ALREADY_EXISTS, 409, "MFA Device is already in use.");
+    }
+
+    static AwsException noSuchVirtualMfaDevice(String serialNumber) {
+        return new AwsException(NO_SUCH_ENTITY, 404,
+                "VirtualMFADevice with serial number " + serialNumber + " doesn't exist.");
+    }
+
+    static AwsException noSuchMfaDevice(String serialNumber) {
+        return new AwsException(NO_SUCH_ENTITY, 404, "MFA Device with serial number " + serialNumber
+                + " does not exist.");
+    }
+
+    static AwsException passwordPolicyViolation() {
+        return new AwsException(PASSWORD_POLICY_VIOLATION, 400, "Password does not conform to the account password policy.");
+    }
+
+    static AwsException loginProfileExists(String userName) {
+        return new AwsException(ENTITY_ALREADY_EXISTS, 409, "Login Profile for user " + userName + " already exists.");
+    }
+
+    static AwsException noSuchLoginProfile(String userName) {
+        return new AwsException(NO_SUCH_ENTITY, 404, "Login Profile for User " + userName + " cannot be found.");
     }
 }

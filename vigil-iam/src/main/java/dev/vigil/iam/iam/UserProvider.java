@@ -95,6 +95,9 @@ public final class UserProvider {
         String account = ctx.accountId();
         IamUser u = s.user(account, req.userName());
         s.jdbc().inTransaction(c -> {
+            if (s.logins().find(account, u.userId()).isPresent()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
             if (!s.keys().ownedBy(account, u.userId()).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
@@ -103,6 +106,9 @@ public final class UserProvider {
             }
             if (s.inline().count(account, EntityKind.USER, u.userId()) > 0) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+            }
+            if (!s.mfa().ofUser(account, u.userId()).isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete MFA device first.");
             }
             if (!s.groups().groupsOf(account, u.userId()).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");

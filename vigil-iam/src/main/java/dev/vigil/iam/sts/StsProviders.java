@@ -6,8 +6,9 @@ import dev.vigil.iam.iam.IamStores;
 public record StsProviders(StsProvider info, AssumeRoleProvider roles, TokenProvider tokens,
                            AssumeRoleConditions assumeRoleConditions) {
 
-    public static StsProviders create(IamStores stores, SessionCredentials sessions) {
-        MfaCodes mfa = new MfaCodes();
+    public static StsProviders create(IamStores stores, SessionCredentials sessions,
+                                      java.time.Clock clock) {
+        MfaCodes mfa = new MfaCodes(stores.mfa(), clock);
         return new StsProviders(new StsProvider(stores.keys(), sessions),
                 new AssumeRoleProvider(stores.roles(), sessions, mfa), new TokenProvider(sessions, mfa),
                 new AssumeRoleConditions(sessions, mfa));
