@@ -115,6 +115,18 @@ final class RoundTrip {
     }
 
     /** The awsQuery envelope: {@code <OpResponse xmlns=ns><OpResult>..</OpResult><ResponseMetadata>}. */
+    /** How an awsQuery request names its operation: a form POST to / with Action and the API Version. */
+    static Function<WireRequest, String> queryOperation(String apiVersion) {
+        return w -> {
+            assertThat(w.method()).isEqualTo("POST");
+            assertThat(w.rawPath()).isEqualTo("/");
+            assertThat(w.mediaType()).isEqualTo("application/x-www-form-urlencoded");
+            java.util.Map<String, String> params = dev.vigil.protocol.query.FormParams.of(w);
+            assertThat(params).containsEntry("Version", apiVersion);
+            return params.get("Action");
+        };
+    }
+
     static BiConsumer<Op, WireResponse> queryEnvelope(String namespace) {
         return headers("text/xml").andThen((op, r) -> {
             String xml = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
