@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.testkit.VigilTestServer;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -19,25 +15,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Every call by an IAM user is authorized by the policy engine with AWS's evaluation logic and AWS's
  * AccessDenied messages (issue 3), through the real SDK clients.
  */
-class IamAuthorizationIT {
-    static final String ACCOUNT = "000000000000";
+class IamAuthorizationIT extends IamServerFixture {
     static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
-    static VigilTestServer vigil;
-    static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        root = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        vigil.close();
-    }
-
-    static String unique(String prefix) { return prefix + UUID.randomUUID().toString().substring(0, 8); }
 
     static AccessKey userWithInlinePolicy(String name, String policy) {
         root.createUser(r -> r.userName(name));

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vigil.iam.iam.Totp;
-import dev.vigil.testkit.VigilTestServer;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,27 +17,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Virtual MFA devices through the SDK, and MFA-authenticated STS sessions (issue 3, deliverable 1). */
-class IamMfaIT {
-    static final String ACCOUNT = "000000000000";
+class IamMfaIT extends IamServerFixture {
     static final String MFA_ONLY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"iam:ListUsers\",\"cloudtrail:LookupEvents\"],\"Resource\":\"*\","
             + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
-    static VigilTestServer vigil;
-    static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        root = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        vigil.close();
-    }
-
-    static String unique(String prefix) { return prefix + UUID.randomUUID().toString().substring(0, 8); }
 
     static String code(byte[] secret, long offset) { return Totp.code(secret, Totp.step(Instant.now()) + offset); }
 

@@ -3,13 +3,9 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vigil.testkit.VigilTestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,27 +25,10 @@ import software.amazon.awssdk.services.sts.model.MalformedPolicyDocumentExceptio
  * decide, with ExternalId, MFA, session tags and source identity in the context; the session acts as the role cut
  * down by its session policies; durations and role chaining are limited as AWS limits them.
  */
-class StsAssumeRoleIT {
-    static final String ACCOUNT = "000000000000";
+class StsAssumeRoleIT extends IamServerFixture {
     static final String ROOT_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
     static final String READ_ONLY = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
-    static VigilTestServer vigil;
-    static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        root = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        vigil.close();
-    }
-
-    static String unique(String prefix) { return prefix + UUID.randomUUID().toString().substring(0, 8); }
 
     static String allow(String action, String resource) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + action

@@ -3,12 +3,8 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vigil.testkit.VigilTestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,24 +22,7 @@ import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
  * GetSessionToken, GetFederationToken, GetCallerIdentity for each kind of session, GetAccessKeyInfo and
  * DecodeAuthorizationMessage, through the SDK (issue 3, deliverable 4).
  */
-class StsSessionTokensIT {
-    static final String ACCOUNT = "000000000000";
-    static VigilTestServer vigil;
-    static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        root = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        vigil.close();
-    }
-
-    static String unique(String prefix) { return prefix + UUID.randomUUID().toString().substring(0, 8); }
+class StsSessionTokensIT extends IamServerFixture {
 
     static AccessKey user(String name, String actions) {
         root.createUser(r -> r.userName(name));
