@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -28,26 +26,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** Keys IAM issues sign requests, verified in full: wrong secrets, inactive and deleted keys are refused. */
-class IamAccessKeysIT {
-    static VigilTestServer vigil;
-    static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        iam = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (iam != null) iam.close();
-        if (vigil != null) vigil.close();
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
+class IamAccessKeysIT extends IamServerFixture {
     static AwsServiceException stsError(String key, String secret) {
         try (StsClient sts = vigil.client(StsClient.builder(), key, secret)) {
             return catchThrowableOfType(AwsServiceException.class, sts::getCallerIdentity);
@@ -57,8 +36,8 @@ class IamAccessKeysIT {
     @Test
     void issuedKeySignsAsTheUserUntilDeactivatedOrDeleted() {
         String name = unique("alice");
-        CreateUserResponse created = iam.createUser(r -> r.userName(name));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        CreateUserResponse created = root.createUser(r -> r.userName(name));
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
         assertThat(key.accessKeyId()).startsWith("AKIA").hasSize(20);
         assertThat(key.secretAccessKey()).hasSize(40);
         assertThat(key.statusAsString()).isEqualTo("Active");
@@ -75,35 +54,35 @@ class IamAccessKeysIT {
         assertThat(forged.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(forged.statusCode()).isEqualTo(403);
 
-        iam.updateAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
-        assertThat(iam.listAccessKeys(r -> r.userName(name)).accessKeyMetadata()).extracting(AccessKeyMetadata::statusAsString)
+        root.updateAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+        assertThat(root.listAccessKeys(r -> r.userName(name)).accessKeyMetadata()).extracting(AccessKeyMetadata::statusAsString)
                 .containsExactly("Inactive");
         AwsServiceException inactive = stsError(key.accessKeyId(), key.secretAccessKey());
         assertThat(inactive.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         assertThat(inactive.statusCode()).isEqualTo(403);
 
-        iam.updateAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
+        root.updateAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
         try (StsClient sts = vigil.client(StsClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
             assertThat(sts.getCallerIdentity().arn()).endsWith(":user/" + name);
         }
 
-        iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
+        root.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
         AwsServiceException deleted = stsError(key.accessKeyId(), key.secretAccessKey());
         assertThat(deleted.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         assertThat(deleted.awsErrorDetails().errorMessage())
                 .isEqualTo("The security token included in the request is invalid.");
-        iam.deleteUser(r -> r.userName(name));
+        root.deleteUser(r -> r.userName(name));
     }
 
     @Test
     void renamedUserSignsWithItsNewArnAndGetUserAnswersForTheCaller() {
         String name = unique("bob");
-        iam.createUser(r -> r.userName(name).path("/team/"));
+        root.createUser(r -> r.userName(name).path("/team/"));
         // Self-service, as AWS's documented example: a user may manage only itself, whatever its path.
-        iam.putUserPolicy(r -> r.userName(name).policyName("self").policyDocument("{\"Version\":\"2012-10-17\","
+        root.putUserPolicy(r -> r.userName(name).policyName("self").policyDocument("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\",\"iam:*AccessKey*\"],"
                 + "\"Resource\":\"arn:aws:iam::*:user/*${aws:username}\"}]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
         try (IamClient asBob = vigil.client(IamClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
             User self = asBob.getUser().user();
             assertThat(self.userName()).isEqualTo(name);
@@ -112,60 +91,60 @@ class IamAccessKeysIT {
             assertThat(asBob.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId)
                     .containsExactly(key.accessKeyId());
             String renamed = name + "-2";
-            iam.updateUser(r -> r.userName(name).newUserName(renamed).newPath("/ops/"));
+            root.updateUser(r -> r.userName(name).newUserName(renamed).newPath("/ops/"));
             try (StsClient sts = vigil.client(StsClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
                 assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/ops/" + renamed);
             }
             // The self-service policy follows the rename: ${aws:username} is the new name now.
             asBob.deleteAccessKey(r -> r.accessKeyId(key.accessKeyId()));
-            iam.deleteUserPolicy(r -> r.userName(renamed).policyName("self"));
-            iam.deleteUser(r -> r.userName(renamed));
+            root.deleteUserPolicy(r -> r.userName(renamed).policyName("self"));
+            root.deleteUser(r -> r.userName(renamed));
         }
     }
 
     @Test
     void twoKeysPerUserAndTheSecretIsShownOnlyOnce() {
         String name = unique("carol");
-        iam.createUser(r -> r.userName(name));
-        iam.createAccessKey(r -> r.userName(name));
-        iam.createAccessKey(r -> r.userName(name));
+        root.createUser(r -> r.userName(name));
+        root.createAccessKey(r -> r.userName(name));
+        root.createAccessKey(r -> r.userName(name));
         LimitExceededException e = catchThrowableOfType(LimitExceededException.class,
-                () -> iam.createAccessKey(r -> r.userName(name)));
+                () -> root.createAccessKey(r -> r.userName(name)));
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot exceed quota for AccessKeysPerUser: 2");
         assertThat(e.statusCode()).isEqualTo(409);
-        var keys = iam.listAccessKeys(r -> r.userName(name)).accessKeyMetadata();
+        var keys = root.listAccessKeys(r -> r.userName(name)).accessKeyMetadata();
         assertThat(keys).hasSize(2).allSatisfy(k -> assertThat(k.userName()).isEqualTo(name));
 
         AwsServiceException conflict = catchThrowableOfType(AwsServiceException.class,
-                () -> iam.deleteUser(r -> r.userName(name)));
+                () -> root.deleteUser(r -> r.userName(name)));
         assertThat(conflict.awsErrorDetails().errorCode()).isEqualTo("DeleteConflict");
         assertThat(conflict.awsErrorDetails().errorMessage()).isEqualTo("Cannot delete entity, must delete access keys first.");
         assertThat(conflict.statusCode()).isEqualTo(409);
-        keys.forEach(k -> iam.deleteAccessKey(r -> r.userName(name).accessKeyId(k.accessKeyId())));
-        iam.deleteUser(r -> r.userName(name));
+        keys.forEach(k -> root.deleteAccessKey(r -> r.userName(name).accessKeyId(k.accessKeyId())));
+        root.deleteUser(r -> r.userName(name));
     }
 
     @Test
     void unknownKeyIsNoSuchEntity() {
         NoSuchEntityException e = catchThrowableOfType(NoSuchEntityException.class,
-                () -> iam.deleteAccessKey(r -> r.userName("nobody-" + UUID.randomUUID()).accessKeyId("AKIAAAAAAAAAAAAAAAAA")));
+                () -> root.deleteAccessKey(r -> r.userName("nobody-" + UUID.randomUUID()).accessKeyId("AKIAAAAAAAAAAAAAAAAA")));
         assertThat(e.awsErrorDetails().errorMessage()).contains("cannot be found.");
         String name = unique("dave");
-        iam.createUser(r -> r.userName(name));
+        root.createUser(r -> r.userName(name));
         NoSuchEntityException k = catchThrowableOfType(NoSuchEntityException.class,
-                () -> iam.updateAccessKey(r -> r.userName(name).accessKeyId("AKIAAAAAAAAAAAAAAAAA").status("Inactive")));
+                () -> root.updateAccessKey(r -> r.userName(name).accessKeyId("AKIAAAAAAAAAAAAAAAAA").status("Inactive")));
         assertThat(k.awsErrorDetails().errorMessage()).isEqualTo("The Access Key with id AKIAAAAAAAAAAAAAAAAA cannot be found.");
         assertThat(k.statusCode()).isEqualTo(404);
-        iam.deleteUser(r -> r.userName(name));
+        root.deleteUser(r -> r.userName(name));
     }
 
     @Test
     void lastUseIsRecorded() {
         String name = unique("erin");
-        iam.createUser(r -> r.userName(name));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        GetAccessKeyLastUsedResponse before = iam.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
+        root.createUser(r -> r.userName(name));
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
+        GetAccessKeyLastUsedResponse before = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
         assertThat(before.userName()).isEqualTo(name);
         assertThat(before.accessKeyLastUsed().lastUsedDate()).isNull();
         assertThat(before.accessKeyLastUsed().serviceName()).isEqualTo("N/A");
@@ -174,21 +153,21 @@ class IamAccessKeysIT {
         try (StsClient sts = vigil.client(StsClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
             sts.getCallerIdentity();
         }
-        GetAccessKeyLastUsedResponse after = iam.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
+        GetAccessKeyLastUsedResponse after = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
         assertThat(after.accessKeyLastUsed().lastUsedDate()).isAfterOrEqualTo(t0);
-        iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
-        iam.deleteUser(r -> r.userName(name));
+        root.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
+        root.deleteUser(r -> r.userName(name));
     }
 
     @Test
     void rootGetsARootKey() {
-        AccessKey key = iam.createAccessKey().accessKey();
+        AccessKey key = root.createAccessKey().accessKey();
         assertThat(key.userName()).isNull();
         try (StsClient sts = vigil.client(StsClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
             assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:root");
         }
-        assertThat(iam.getAccountSummary().summaryMapAsStrings()).containsEntry("AccountAccessKeysPresent", 1);
-        iam.deleteAccessKey(r -> r.accessKeyId(key.accessKeyId()));
+        assertThat(root.getAccountSummary().summaryMapAsStrings()).containsEntry("AccountAccessKeysPresent", 1);
+        root.deleteAccessKey(r -> r.accessKeyId(key.accessKeyId()));
         assertThat(stsError(key.accessKeyId(), key.secretAccessKey()).awsErrorDetails().errorCode())
                 .isEqualTo("InvalidClientTokenId");
     }
@@ -196,9 +175,9 @@ class IamAccessKeysIT {
     @Test
     void callsMadeWithAUsersKeyAreAuditedAsThatUser() {
         String name = unique("frank");
-        iam.createUser(r -> r.userName(name));
-        iam.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        root.createUser(r -> r.userName(name));
+        root.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
         String created = unique("made-by-frank");
         String requestId;
         try (IamClient asFrank = vigil.client(IamClient.builder(), key.accessKeyId(), key.secretAccessKey())) {
@@ -216,10 +195,10 @@ class IamAccessKeysIT {
             assertThat(who.path("userName").asText()).isEqualTo(name);
             assertThat(who.path("accessKeyId").asText()).isEqualTo(key.accessKeyId());
         }
-        iam.deleteUser(r -> r.userName(created));
-        iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
-        iam.detachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
-        iam.deleteUser(r -> r.userName(name));
+        root.deleteUser(r -> r.userName(created));
+        root.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
+        root.detachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/IAMFullAccess"));
+        root.deleteUser(r -> r.userName(name));
     }
 
     @Test

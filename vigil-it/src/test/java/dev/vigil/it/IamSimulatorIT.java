@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.testkit.AwsCli;
-import dev.vigil.testkit.VigilTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -28,27 +24,8 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse
 import software.amazon.awssdk.services.iam.model.Statement;
 
 /** The IAM policy simulator through SDK v2 and the Debian AWS CLI. */
-class IamSimulatorIT {
+class IamSimulatorIT extends IamServerFixture {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String ACCOUNT = "000000000000";
-    static VigilTestServer vigil;
-    static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-        iam = vigil.client(IamClient.builder());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (iam != null) iam.close();
-        if (vigil != null) vigil.close();
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     static String allow(String action) {
         return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"" + action
@@ -59,17 +36,17 @@ class IamSimulatorIT {
     void principalSimulationOverAttachedInlineGroupPoliciesAndABoundary() {
         String user = unique("sim-user");
         String group = unique("sim-group");
-        String userArn = iam.createUser(r -> r.userName(user)).user().arn();
-        iam.putUserPolicy(r -> r.userName(user).policyName("logs").policyDocument(allow("logs:Describe*")));
-        String s3 = iam.createPolicy(r -> r.policyName(unique("s3")).policyDocument(allow("s3:*"))).policy().arn();
-        iam.attachUserPolicy(r -> r.userName(user).policyArn(s3));
-        iam.createGroup(r -> r.groupName(group));
-        iam.addUserToGroup(r -> r.groupName(group).userName(user));
-        iam.putGroupPolicy(r -> r.groupName(group).policyName("deny-delete").policyDocument(
+        String userArn = root.createUser(r -> r.userName(user)).user().arn();
+        root.putUserPolicy(r -> r.userName(user).policyName("logs").policyDocument(allow("logs:Describe*")));
+        String s3 = root.createPolicy(r -> r.policyName(unique("s3")).policyDocument(allow("s3:*"))).policy().arn();
+        root.attachUserPolicy(r -> r.userName(user).policyArn(s3));
+        root.createGroup(r -> r.groupName(group));
+        root.addUserToGroup(r -> r.groupName(group).userName(user));
+        root.putGroupPolicy(r -> r.groupName(group).policyName("deny-delete").policyDocument(
                 "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"s3:Delete*\","
                         + " \"Resource\": \"*\"}]}"));
 
-        SimulatePrincipalPolicyResponse r = iam.simulatePrincipalPolicy(b -> b.policySourceArn(userArn)
+        SimulatePrincipalPolicyResponse r = root.simulatePrincipalPolicy(b -> b.policySourceArn(userArn)
                 .actionNames("logs:DescribeLogGroups", "logs:CreateLogGroup", "s3:GetObject", "s3:DeleteObject"));
         assertThat(r.evaluationResults()).extracting(EvaluationResult::evalDecision).containsExactly(
                 PolicyEvaluationDecisionType.ALLOWED, PolicyEvaluationDecisionType.IMPLICIT_DENY,
@@ -85,11 +62,11 @@ class IamSimulatorIT {
         assertThat(r.evaluationResults().get(0).organizationsDecisionDetail().allowedByOrganizations()).isTrue();
 
         // AdministratorAccess capped by a boundary that allows only logs reads
-        iam.attachUserPolicy(b -> b.userName(user).policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
-        String boundary = iam.createPolicy(b -> b.policyName(unique("boundary")).policyDocument(allow("logs:Describe*")))
+        root.attachUserPolicy(b -> b.userName(user).policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        String boundary = root.createPolicy(b -> b.policyName(unique("boundary")).policyDocument(allow("logs:Describe*")))
                 .policy().arn();
-        iam.putUserPermissionsBoundary(b -> b.userName(user).permissionsBoundary(boundary));
-        SimulatePrincipalPolicyResponse capped = iam.simulatePrincipalPolicy(b -> b.policySourceArn(userArn)
+        root.putUserPermissionsBoundary(b -> b.userName(user).permissionsBoundary(boundary));
+        SimulatePrincipalPolicyResponse capped = root.simulatePrincipalPolicy(b -> b.policySourceArn(userArn)
                 .actionNames("logs:DescribeLogGroups", "iam:CreateUser")
                 .resourceArns("arn:aws:iam::" + ACCOUNT + ":user/x"));
         EvaluationResult describe = capped.evaluationResults().get(0);
@@ -106,25 +83,25 @@ class IamSimulatorIT {
                 .contains(PolicySourceType.AWS_MANAGED);
 
         // group as the policy source; paging
-        SimulatePrincipalPolicyResponse page1 = iam.simulatePrincipalPolicy(b -> b
+        SimulatePrincipalPolicyResponse page1 = root.simulatePrincipalPolicy(b -> b
                 .policySourceArn("arn:aws:iam::" + ACCOUNT + ":group/" + group)
                 .actionNames("s3:DeleteObject", "s3:DeleteBucket", "s3:GetObject").maxItems(2));
         assertThat(page1.isTruncated()).isTrue();
         assertThat(page1.evaluationResults()).extracting(EvaluationResult::evalDecision)
                 .containsOnly(PolicyEvaluationDecisionType.EXPLICIT_DENY);
-        SimulatePrincipalPolicyResponse page2 = iam.simulatePrincipalPolicy(b -> b
+        SimulatePrincipalPolicyResponse page2 = root.simulatePrincipalPolicy(b -> b
                 .policySourceArn("arn:aws:iam::" + ACCOUNT + ":group/" + group)
                 .actionNames("s3:DeleteObject", "s3:DeleteBucket", "s3:GetObject").maxItems(2).marker(page1.marker()));
         assertThat(page2.isTruncated()).isFalse();
         assertThat(page2.evaluationResults()).extracting(EvaluationResult::evalDecision)
                 .containsExactly(PolicyEvaluationDecisionType.IMPLICIT_DENY);
 
-        assertThat(iam.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(userArn).policyInputList(
+        assertThat(root.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(userArn).policyInputList(
                 "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\","
                         + " \"Resource\": \"*\", \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"10.0.0.0/8\"}}}]}"))
                 .contextKeyNames()).containsExactly("aws:SourceIp");
 
-        NoSuchEntityException missing = catchThrowableOfType(() -> iam.simulatePrincipalPolicy(b -> b
+        NoSuchEntityException missing = catchThrowableOfType(() -> root.simulatePrincipalPolicy(b -> b
                 .policySourceArn("arn:aws:iam::" + ACCOUNT + ":user/" + unique("nobody")).actionNames("s3:GetObject")),
                 NoSuchEntityException.class);
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -134,11 +111,11 @@ class IamSimulatorIT {
     void customSimulationWithContextEntriesAndAResourcePolicy() {
         String mfa = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ec2:*\","
                 + " \"Resource\": \"*\", \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}}]}";
-        SimulateCustomPolicyResponse without = iam.simulateCustomPolicy(b -> b.policyInputList(mfa)
+        SimulateCustomPolicyResponse without = root.simulateCustomPolicy(b -> b.policyInputList(mfa)
                 .actionNames("ec2:RunInstances"));
         assertThat(without.evaluationResults().get(0).evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
         assertThat(without.evaluationResults().get(0).missingContextValues()).containsExactly("aws:MultiFactorAuthPresent");
-        SimulateCustomPolicyResponse with = iam.simulateCustomPolicy(b -> b.policyInputList(mfa)
+        SimulateCustomPolicyResponse with = root.simulateCustomPolicy(b -> b.policyInputList(mfa)
                 .actionNames("ec2:RunInstances").contextEntries(ContextEntry.builder()
                         .contextKeyName("aws:MultiFactorAuthPresent").contextKeyValues("true")
                         .contextKeyType(ContextKeyTypeEnum.BOOLEAN).build()));
@@ -148,16 +125,16 @@ class IamSimulatorIT {
         String bucket = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\":"
                 + " {\"AWS\": \"arn:aws:iam::" + ACCOUNT + ":user/reader\"}, \"Action\": \"s3:GetObject\","
                 + " \"Resource\": \"arn:aws:s3:::shared/*\"}]}";
-        SimulateCustomPolicyResponse rbp = iam.simulateCustomPolicy(b -> b.policyInputList(allow("sqs:*"))
+        SimulateCustomPolicyResponse rbp = root.simulateCustomPolicy(b -> b.policyInputList(allow("sqs:*"))
                 .actionNames("s3:GetObject").resourceArns("arn:aws:s3:::shared/a").resourcePolicy(bucket)
                 .callerArn("arn:aws:iam::" + ACCOUNT + ":user/reader"));
         assertThat(rbp.evaluationResults().get(0).evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(rbp.evaluationResults().get(0).matchedStatements()).extracting(Statement::sourcePolicyType)
                 .containsExactly(PolicySourceType.RESOURCE);
 
-        assertThat(iam.getContextKeysForCustomPolicy(b -> b.policyInputList(mfa)).contextKeyNames())
+        assertThat(root.getContextKeysForCustomPolicy(b -> b.policyInputList(mfa)).contextKeyNames())
                 .containsExactly("aws:MultiFactorAuthPresent");
-        InvalidInputException bad = catchThrowableOfType(() -> iam.simulateCustomPolicy(b -> b
+        InvalidInputException bad = catchThrowableOfType(() -> root.simulateCustomPolicy(b -> b
                 .policyInputList("{\"Version\": \"2012-10-17\"").actionNames("s3:GetObject")),
                 InvalidInputException.class);
         assertThat(bad.statusCode()).isEqualTo(400);
