@@ -1,6 +1,7 @@
 package dev.vigil.core.spi;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Interconnect {
     private final Map<Class<?>, Object> impls = new ConcurrentHashMap<>();
+    private final Map<String, ResourcePolicySource> resourcePolicies = new ConcurrentHashMap<>();
     private final DeliveryFailures failures;
 
     public Interconnect(DeliveryFailures failures) { this.failures = failures; }
@@ -26,4 +28,22 @@ public final class Interconnect {
     }
 
     public boolean isProvided(Class<?> type) { return impls.containsKey(type); }
+
+    /**
+     * Registers the owner of the resource-based policies of one ARN service namespace ("sqs", "sns", "logs",
+     * "events"): the policy engine asks it for the policy of every resource of that namespace it authorizes.
+     */
+    public void registerResourcePolicies(String arnService, ResourcePolicySource source) {
+        resourcePolicies.put(arnService, source);
+    }
+
+    /** The resource-based policy of a resource by ARN, from the owner of its namespace; empty for anything else. */
+    public Optional<String> resourcePolicy(String resourceArn) {
+        if (resourceArn == null || !resourceArn.startsWith("arn:")) return Optional.empty();
+        int from = resourceArn.indexOf(':', 4) + 1;
+        int to = from > 0 ? resourceArn.indexOf(':', from) : -1;
+        if (to < 0) return Optional.empty();
+        ResourcePolicySource source = resourcePolicies.get(resourceArn.substring(from, to));
+        return source == null ? Optional.empty() : source.policyFor(resourceArn);
+    }
 }

@@ -8,6 +8,7 @@ import dev.vigil.core.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A call to a service that is not built yet is a recorded delivery failure, never a crash (DESIGN §5). */
@@ -27,6 +28,17 @@ class InterconnectTest {
                 .containsExactly("Vigil/Test/M", "events:000000000000:default", "arn:aws:sqs:us-east-1:000000000000:q");
         assertThat(ic.get(ResourcePolicySource.class).policyFor("arn:aws:sqs:us-east-1:000000000000:q")).isEmpty();
         assertThat(ic.get(CredentialStore.class)).isNull();
+    }
+
+    @Test
+    void resourcePoliciesComeFromTheOwnerOfTheArnNamespace() {
+        ic.registerResourcePolicies("sqs", arn -> arn.endsWith(":q") ? Optional.of("{\"Version\":\"2012-10-17\"}")
+                : Optional.empty());
+        assertThat(ic.resourcePolicy("arn:aws:sqs:us-east-1:000000000000:q")).contains("{\"Version\":\"2012-10-17\"}");
+        assertThat(ic.resourcePolicy("arn:aws:sqs:us-east-1:000000000000:other")).isEmpty();
+        assertThat(ic.resourcePolicy("arn:aws:sns:us-east-1:000000000000:q")).isEmpty();
+        assertThat(ic.resourcePolicy("*")).isEmpty();
+        assertThat(ic.resourcePolicy("arn:aws")).isEmpty();
     }
 
     @Test
