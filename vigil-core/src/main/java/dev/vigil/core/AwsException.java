@@ -1,5 +1,8 @@
 package dev.vigil.core;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An AWS error answer: the error code AWS uses, its HTTP status and message.
  * Codecs turn it into each protocol's error shape; providers and handlers only throw it.
@@ -8,6 +11,7 @@ package dev.vigil.core;
 public class AwsException extends RuntimeException {
     private final String code;
     private final int status;
+    private final Map<String, String> members = new LinkedHashMap<>(0);
 
     public AwsException(String code, int status, String message) {
         super(message, null, false, false);
@@ -18,6 +22,18 @@ public class AwsException extends RuntimeException {
     public String code() { return code; }
 
     public int status() { return status; }
+
+    /**
+     * Adds a member of the error shape besides the message (Organizations' {@code Reason}); the JSON codecs write
+     * it next to {@code __type}. Only called while the exception is being built.
+     */
+    public AwsException with(String member, String value) {
+        members.put(member, value);
+        return this;
+    }
+
+    /** The error shape's extra members, in the order added. */
+    public Map<String, String> members() { return java.util.Collections.unmodifiableMap(members); }
 
     /** AWS's fault attribution: 4xx is the sender's, 5xx the receiver's. */
     public boolean senderFault() { return status < 500; }

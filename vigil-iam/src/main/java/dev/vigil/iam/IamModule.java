@@ -12,6 +12,8 @@ import dev.vigil.iam.iam.IamDescriptor;
 import dev.vigil.iam.iam.IamPrincipalPolicies;
 import dev.vigil.iam.iam.IamProviders;
 import dev.vigil.iam.iam.IamStores;
+import dev.vigil.iam.organizations.IamAccessRoleMaker;
+import dev.vigil.iam.organizations.Organizations;
 import dev.vigil.iam.sts.SessionCredentials;
 import dev.vigil.iam.sts.SessionSweeper;
 import dev.vigil.iam.sts.StsDescriptor;
@@ -20,16 +22,17 @@ import dev.vigil.iam.sts.StsSessionStore;
 import java.util.List;
 
 /**
- * Identity services: IAM and STS (Organizations and the policy engine join here). Publishes the keys IAM issues and
+ * Identity services: IAM, STS and Organizations (whose SCPs the policy decision applies). Publishes the keys IAM issues and
  * the sessions STS issues as the gateway's one {@link CredentialStore}, and the policy decision as its
  * {@link Authorizer} (phase 1); migrates the iam schema before answering lookups and starts the sweep of expired
- * sessions (phase 2). Used by one server thread at a time.
+ * sessions and the completion of created accounts (phase 2). Used by one server thread at a time.
  */
 public final class IamModule implements ServiceModule {
     private IamStores stores;
     private IamCredentialStore credentials;
     private SessionCredentials sessions;
     private IamPrincipalPolicies principalPolicies;
+    private Organizations organizations;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -38,6 +41,7 @@ public final class IamModule implements ServiceModule {
         sessions = new SessionCredentials(new StsSessionStore(stores.jdbc()), env.clock());
         env.interconnect().register(CredentialStore.class, new IssuedCredentials(credentials, sessions));
         principalPolicies = new IamPrincipalPolicies(stores, env.clock());
+        organizations = Organizations.open(env.database(), env.clock());
         env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions));
     }
 
@@ -45,12 +49,16 @@ public final class IamModule implements ServiceModule {
     public List<ServiceDescriptor> start(ServiceEnvironment env) {
         if (stores == null) register(env);
         env.database().migrate("iam");
+        env.database().migrate("organizations");
         credentials.start();
         sessions.start();
         env.scheduler().every(SessionSweeper.JOB, SessionSweeper.PERIOD, new SessionSweeper(sessions));
         IamProviders providers = IamProviders.create(stores, env.clock(), credentials);
+        ServiceDescriptor orgs = organizations.descriptor(
+                new IamAccessRoleMaker(providers, env.clock(), principalPolicies::invalidate));
+        env.scheduler().every(Organizations.JOB, Organizations.PERIOD, organizations::completeDue);
         return List.of(StsDescriptor.create(StsProviders.create(stores, sessions, env.clock())),
-                IamDescriptor.create(providers, stores, principalPolicies::invalidate));
+                IamDescriptor.create(providers, stores, principalPolicies::invalidate), orgs);
     }
 
     /** Called before a reset wipes the store: cached keys and sessions must not outlive it. */
@@ -59,5 +67,6 @@ public final class IamModule implements ServiceModule {
         if (credentials != null) credentials.invalidateAll();
         if (sessions != null) sessions.invalidateAll();
         if (principalPolicies != null) principalPolicies.invalidate();
+        if (organizations != null) organizations.directory().invalidate();
     }
 }

@@ -72,6 +72,7 @@ public abstract class DocumentCodec implements ProtocolCodec {
             g.writeStartObject();
             g.writeStringField("__type", type);
             g.writeStringField("message", error.getMessage());
+            for (var m : error.members().entrySet()) g.writeStringField(m.getKey(), m.getValue());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

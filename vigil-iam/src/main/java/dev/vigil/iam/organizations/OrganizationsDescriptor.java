@@ -1,0 +1,211 @@
+package dev.vigil.iam.organizations;
+
+import dev.vigil.core.service.Constraint;
+import dev.vigil.core.service.OperationDescriptor;
+import dev.vigil.core.service.OperationHandler;
+import dev.vigil.core.service.Protocol;
+import dev.vigil.core.service.ResourceResolver;
+import dev.vigil.core.service.ServiceDescriptor;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.organizations.model.*;
+
+/**
+ * Organizations on the wire (awsJson1_1, X-Amz-Target prefix {@code AWSOrganizationsV20161128}, global: signed for
+ * us-east-1 as "organizations"): per operation its IAM action ({@code organizations:<Operation>}), resources and
+ * CloudTrail category. Before each operation, account creations that are due complete; after each write, the SCP
+ * cache is dropped. Stateless once built.
+ */
+public final class OrganizationsDescriptor {
+    public static final String TARGET_PREFIX = "AWSOrganizationsV20161128";
+    public static final String ERROR_NAMESPACE = "com.amazonaws.organizations";
+
+    private final ServiceDescriptor.Builder b;
+    private final Runnable before;
+    private final Runnable afterWrite;
+
+    private OrganizationsDescriptor(ServiceDescriptor.Builder b, Runnable before, Runnable afterWrite) {
+        this.b = b;
+        this.before = before;
+        this.afterWrite = afterWrite;
+    }
+
+    static ServiceDescriptor create(OrgProviders p, OrgResources r, Runnable before, Runnable afterWrite) {
+        ServiceDescriptor.Builder b = ServiceDescriptor.builder("organizations")
+                .displayName("organizations")
+                .protocols(Protocol.AWS_JSON_1_1)
+                .jsonTargetPrefix(TARGET_PREFIX)
+                .errorNamespace(ERROR_NAMESPACE)
+                .global()
+                .validationErrorCode(OrgErrors.INVALID_INPUT);
+        OrgErrors.declare(b);
+        constraints(b);
+        OrganizationsDescriptor d = new OrganizationsDescriptor(b, before, afterWrite);
+        d.organization(p.accounts(), r);
+        d.tree(p.tree(), r);
+        d.policies(p.policies(), r);
+        d.handshakes(p.handshakes(), r);
+        d.services(p.services(), p.tags(), r);
+        return b.build();
+    }
+
+    private static void constraints(ServiceDescriptor.Builder b) {
+        b.constrain(CreateAccountRequest.class, "Email", Constraint.length(6, 64),
+                Constraint.pattern("[^\\s@]+@[^\\s@]+\\.[^\\s@]+"));
+        b.constrain(CreateAccountRequest.class, "AccountName", Constraint.length(1, 50));
+        b.constrain(CreateOrganizationalUnitRequest.class, "Name", Constraint.length(1, 128));
+        b.constrain(UpdateOrganizationalUnitRequest.class, "Name", Constraint.length(1, 128));
+        b.constrain(CreatePolicyRequest.class, "Name", Constraint.length(1, 128));
+        b.constrain(CreatePolicyRequest.class, "Description", Constraint.length(0, 512));
+        b.constrain(CreatePolicyRequest.class, "Content", Constraint.length(1, 1_000_000));
+        b.constrain(UpdatePolicyRequest.class, "Name", Constraint.length(1, 128));
+        b.constrain(UpdatePolicyRequest.class, "Description", Constraint.length(0, 512));
+        b.constrain(InviteAccountToOrganizationRequest.class, "Notes", Constraint.length(0, 1024));
+    }
+
+    private void organization(AccountsProvider a, OrgResources r) {
+        write("CreateOrganization", CreateOrganizationRequest.class, CreateOrganizationResponse.class,
+                a::createOrganization, ResourceResolver.all());
+        read("DescribeOrganization", DescribeOrganizationRequest.class, DescribeOrganizationResponse.class,
+                a::describeOrganization, ResourceResolver.all());
+        write("DeleteOrganization", DeleteOrganizationRequest.class, DeleteOrganizationResponse.class,
+                a::deleteOrganization, ResourceResolver.all());
+        write("CreateAccount", CreateAccountRequest.class, CreateAccountResponse.class, a::createAccount,
+                ResourceResolver.all());
+        read("DescribeCreateAccountStatus", DescribeCreateAccountStatusRequest.class,
+                DescribeCreateAccountStatusResponse.class, a::describeCreateAccountStatus, ResourceResolver.all());
+        read("ListCreateAccountStatus", ListCreateAccountStatusRequest.class, ListCreateAccountStatusResponse.class,
+                a::listCreateAccountStatus, ResourceResolver.all());
+        read("DescribeAccount", DescribeAccountRequest.class, DescribeAccountResponse.class, a::describeAccount,
+                r.target(DescribeAccountRequest::accountId));
+        read("ListAccounts", ListAccountsRequest.class, ListAccountsResponse.class, a::listAccounts,
+                ResourceResolver.all());
+        read("ListAccountsForParent", ListAccountsForParentRequest.class, ListAccountsForParentResponse.class,
+                a::listAccountsForParent, r.target(ListAccountsForParentRequest::parentId));
+        write("MoveAccount", MoveAccountRequest.class, MoveAccountResponse.class, a::moveAccount,
+                r.target(MoveAccountRequest::accountId));
+        write("RemoveAccountFromOrganization", RemoveAccountFromOrganizationRequest.class,
+                RemoveAccountFromOrganizationResponse.class, a::removeAccountFromOrganization,
+                r.target(RemoveAccountFromOrganizationRequest::accountId));
+        write("LeaveOrganization", LeaveOrganizationRequest.class, LeaveOrganizationResponse.class,
+                a::leaveOrganization, ResourceResolver.all());
+        write("CloseAccount", CloseAccountRequest.class, CloseAccountResponse.class, a::closeAccount,
+                r.target(CloseAccountRequest::accountId));
+    }
+
+    private void tree(TreeProvider t, OrgResources r) {
+        read("ListRoots", ListRootsRequest.class, ListRootsResponse.class, t::listRoots, ResourceResolver.all());
+        write("CreateOrganizationalUnit", CreateOrganizationalUnitRequest.class, CreateOrganizationalUnitResponse.class,
+                t::createOrganizationalUnit, r.target(CreateOrganizationalUnitRequest::parentId));
+        write("UpdateOrganizationalUnit", UpdateOrganizationalUnitRequest.class, UpdateOrganizationalUnitResponse.class,
+                t::updateOrganizationalUnit, r.target(UpdateOrganizationalUnitRequest::organizationalUnitId));
+        write("DeleteOrganizationalUnit", DeleteOrganizationalUnitRequest.class, DeleteOrganizationalUnitResponse.class,
+                t::deleteOrganizationalUnit, r.target(DeleteOrganizationalUnitRequest::organizationalUnitId));
+        read("DescribeOrganizationalUnit", DescribeOrganizationalUnitRequest.class,
+                DescribeOrganizationalUnitResponse.class, t::describeOrganizationalUnit,
+                r.target(DescribeOrganizationalUnitRequest::organizationalUnitId));
+        read("ListOrganizationalUnitsForParent", ListOrganizationalUnitsForParentRequest.class,
+                ListOrganizationalUnitsForParentResponse.class, t::listOrganizationalUnitsForParent,
+                r.target(ListOrganizationalUnitsForParentRequest::parentId));
+        read("ListChildren", ListChildrenRequest.class, ListChildrenResponse.class, t::listChildren,
+                r.target(ListChildrenRequest::parentId));
+        read("ListParents", ListParentsRequest.class, ListParentsResponse.class, t::listParents,
+                r.target(ListParentsRequest::childId));
+    }
+
+    private void policies(OrgPolicyProvider p, OrgResources r) {
+        write("CreatePolicy", CreatePolicyRequest.class, CreatePolicyResponse.class, p::createPolicy,
+                ResourceResolver.all());
+        write("UpdatePolicy", UpdatePolicyRequest.class, UpdatePolicyResponse.class, p::updatePolicy,
+                r.policy(UpdatePolicyRequest::policyId));
+        write("DeletePolicy", DeletePolicyRequest.class, DeletePolicyResponse.class, p::deletePolicy,
+                r.policy(DeletePolicyRequest::policyId));
+        read("DescribePolicy", DescribePolicyRequest.class, DescribePolicyResponse.class, p::describePolicy,
+                r.policy(DescribePolicyRequest::policyId));
+        read("ListPolicies", ListPoliciesRequest.class, ListPoliciesResponse.class, p::listPolicies,
+                ResourceResolver.all());
+        write("AttachPolicy", AttachPolicyRequest.class, AttachPolicyResponse.class, p::attachPolicy,
+                r.policyAndTarget(AttachPolicyRequest::policyId, AttachPolicyRequest::targetId));
+        write("DetachPolicy", DetachPolicyRequest.class, DetachPolicyResponse.class, p::detachPolicy,
+                r.policyAndTarget(DetachPolicyRequest::policyId, DetachPolicyRequest::targetId));
+        read("ListPoliciesForTarget", ListPoliciesForTargetRequest.class, ListPoliciesForTargetResponse.class,
+                p::listPoliciesForTarget, r.target(ListPoliciesForTargetRequest::targetId));
+        read("ListTargetsForPolicy", ListTargetsForPolicyRequest.class, ListTargetsForPolicyResponse.class,
+                p::listTargetsForPolicy, r.policy(ListTargetsForPolicyRequest::policyId));
+        write("EnablePolicyType", EnablePolicyTypeRequest.class, EnablePolicyTypeResponse.class, p::enablePolicyType,
+                r.target(EnablePolicyTypeRequest::rootId));
+        write("DisablePolicyType", DisablePolicyTypeRequest.class, DisablePolicyTypeResponse.class,
+                p::disablePolicyType, r.target(DisablePolicyTypeRequest::rootId));
+        read("DescribeEffectivePolicy", DescribeEffectivePolicyRequest.class, DescribeEffectivePolicyResponse.class,
+                p::describeEffectivePolicy, (ctx, req) -> req.targetId() == null ? java.util.List.of("*")
+                        : r.target(DescribeEffectivePolicyRequest::targetId).resources(ctx, req));
+    }
+
+    private void handshakes(HandshakeProvider h, OrgResources r) {
+        write("InviteAccountToOrganization", InviteAccountToOrganizationRequest.class,
+                InviteAccountToOrganizationResponse.class, h::inviteAccountToOrganization, ResourceResolver.all());
+        write("AcceptHandshake", AcceptHandshakeRequest.class, AcceptHandshakeResponse.class, h::acceptHandshake,
+                r.handshake(AcceptHandshakeRequest::handshakeId));
+        write("DeclineHandshake", DeclineHandshakeRequest.class, DeclineHandshakeResponse.class, h::declineHandshake,
+                r.handshake(DeclineHandshakeRequest::handshakeId));
+        write("CancelHandshake", CancelHandshakeRequest.class, CancelHandshakeResponse.class, h::cancelHandshake,
+                r.handshake(CancelHandshakeRequest::handshakeId));
+        read("DescribeHandshake", DescribeHandshakeRequest.class, DescribeHandshakeResponse.class, h::describeHandshake,
+                r.handshake(DescribeHandshakeRequest::handshakeId));
+        read("ListHandshakesForAccount", ListHandshakesForAccountRequest.class, ListHandshakesForAccountResponse.class,
+                h::listHandshakesForAccount, ResourceResolver.all());
+        read("ListHandshakesForOrganization", ListHandshakesForOrganizationRequest.class,
+                ListHandshakesForOrganizationResponse.class, h::listHandshakesForOrganization, ResourceResolver.all());
+    }
+
+    private void services(ServiceAccessProvider s, TagProvider t, OrgResources r) {
+        write("EnableAWSServiceAccess", EnableAwsServiceAccessRequest.class, EnableAwsServiceAccessResponse.class,
+                s::enableAWSServiceAccess, ResourceResolver.all());
+        write("DisableAWSServiceAccess", DisableAwsServiceAccessRequest.class, DisableAwsServiceAccessResponse.class,
+                s::disableAWSServiceAccess, ResourceResolver.all());
+        read("ListAWSServiceAccessForOrganization", ListAwsServiceAccessForOrganizationRequest.class,
+                ListAwsServiceAccessForOrganizationResponse.class, s::listAWSServiceAccessForOrganization,
+                ResourceResolver.all());
+        write("RegisterDelegatedAdministrator", RegisterDelegatedAdministratorRequest.class,
+                RegisterDelegatedAdministratorResponse.class, s::registerDelegatedAdministrator,
+                r.target(RegisterDelegatedAdministratorRequest::accountId));
+        write("DeregisterDelegatedAdministrator", DeregisterDelegatedAdministratorRequest.class,
+                DeregisterDelegatedAdministratorResponse.class, s::deregisterDelegatedAdministrator,
+                r.target(DeregisterDelegatedAdministratorRequest::accountId));
+        read("ListDelegatedAdministrators", ListDelegatedAdministratorsRequest.class,
+                ListDelegatedAdministratorsResponse.class, s::listDelegatedAdministrators, ResourceResolver.all());
+        read("ListDelegatedServicesForAccount", ListDelegatedServicesForAccountRequest.class,
+                ListDelegatedServicesForAccountResponse.class, s::listDelegatedServicesForAccount,
+                r.target(ListDelegatedServicesForAccountRequest::accountId));
+        write("TagResource", TagResourceRequest.class, TagResourceResponse.class, t::tagResource,
+                r.taggable(TagResourceRequest::resourceId));
+        write("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, t::untagResource,
+                r.taggable(UntagResourceRequest::resourceId));
+        read("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
+                t::listTagsForResource, r.taggable(ListTagsForResourceRequest::resourceId));
+    }
+
+    /** Describe/List operations: CloudTrail readOnly. */
+    private <I extends SdkPojo, O extends SdkPojo> void read(String name, Class<I> in, Class<O> out,
+                                                             OperationHandler<I, O> h, ResourceResolver<I> res) {
+        OperationHandler<I, O> completing = (ctx, req) -> {
+            before.run();
+            return h.handle(ctx, req);
+        };
+        b.operation(OperationDescriptor.builder(name, in, out).handler(completing).iamAction("organizations:" + name)
+                .resources(res).readOnly().build());
+    }
+
+    private <I extends SdkPojo, O extends SdkPojo> void write(String name, Class<I> in, Class<O> out,
+                                                              OperationHandler<I, O> h, ResourceResolver<I> res) {
+        OperationHandler<I, O> invalidating = (ctx, req) -> {
+            before.run();
+            try {
+                return h.handle(ctx, req);
+            } finally {
+                afterWrite.run();
+            }
+        };
+        b.operation(OperationDescriptor.builder(name, in, out).handler(invalidating).iamAction("organizations:" + name)
+                .resources(res).build());
+    }
+}
