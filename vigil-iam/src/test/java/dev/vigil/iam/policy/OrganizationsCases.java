@@ -98,6 +98,59 @@ final class OrganizationsCases {
                 org("the caller's SCP applies to a cross-account request", "Cross-account policy evaluation logic: AWS evaluates the request in the trusting account and the trusted account")
                         .resource("arn:aws:s3:::shared/key").resourceAccount(OTHER).scp("r-root", FULL, deny("s3:GetObject", "*"))
                         .resourcePolicy(resourceAllow("{\"AWS\": \"111122223333\"}", "s3:GetObject", "*"))
-                        .explicitDeny(PolicyType.SCP));
+                        .explicitDeny(PolicyType.SCP),
+                // Depth: the root, five nested OUs (the most AWS allows) and the account are seven levels.
+                deep("an allow at every one of seven levels", SCP_EVAL, -1, FULL).allow(),
+                deep("the fourth OU lacks an allow", SCP_EVAL, 4, allow("ec2:*", "*")).implicitDeny(PolicyType.SCP),
+                deep("the fifth OU, the account's parent, lacks an allow", SCP_EVAL, 5, allow("sqs:*", "*"))
+                        .implicitDeny(PolicyType.SCP),
+                org("a deny at the root reaches an account five OUs down", SCP_EFFECTS
+                        + ": an explicit Deny in an SCP attached to the root applies to every account below it")
+                        .scp("r-root", FULL, deny("s3:GetObject", "*")).scp("ou-1", FULL).scp("ou-2", FULL)
+                        .scp("ou-3", FULL).scp("ou-4", FULL).scp("ou-5", FULL).scp(ACCOUNT, FULL)
+                        .explicitDeny(PolicyType.SCP),
+                org("a deny at the root reaches the member account's root user", SCP_EFFECTS)
+                        .principal(RequestPrincipal.root(ACCOUNT))
+                        .scp("r-root", FULL, deny("*", "*")).scp("ou-1", FULL).scp(ACCOUNT, FULL)
+                        .explicitDeny(PolicyType.SCP),
+                org("allow list with NotAction: a listed service stays allowed", ALLOW_LIST)
+                        .scp("r-root", FULL).scp("ou-1", notAction("Allow", "[\"iam:*\", \"organizations:*\"]"))
+                        .scp(ACCOUNT, FULL).allow(),
+                org("allow list with NotAction: the excluded service is implicitly denied", ALLOW_LIST)
+                        .action("iam:CreateUser").resource("arn:aws:iam::111122223333:user/bob")
+                        .scp("r-root", FULL).scp("ou-1", notAction("Allow", "[\"iam:*\", \"organizations:*\"]"))
+                        .scp(ACCOUNT, FULL).implicitDeny(PolicyType.SCP),
+                org("deny list with NotAction: everything outside the approved services is denied", ALLOW_LIST
+                        + " (Deny with NotAction)")
+                        .action("ec2:RunInstances").resource("*")
+                        .scp("r-root", FULL, notAction("Deny", "[\"s3:*\", \"cloudwatch:*\"]")).scp(ACCOUNT, FULL)
+                        .explicitDeny(PolicyType.SCP),
+                org("deny list with NotAction: an approved service passes", ALLOW_LIST + " (Deny with NotAction)")
+                        .scp("r-root", FULL, notAction("Deny", "[\"s3:*\", \"cloudwatch:*\"]")).scp(ACCOUNT, FULL)
+                        .allow(),
+                org("the management account is exempt at any depth", SCP_EFFECTS
+                        + ": SCPs don't affect users or roles in the management account")
+                        .principal(RequestPrincipal.root(ACCOUNT).withManagementAccount(true))
+                        .scp("r-root", allow("ec2:*", "*"), deny("s3:*", "*")).scp(ACCOUNT, allow("ec2:*", "*")).allow(),
+                org("a service-linked role is exempt from a deny at the root", SCP_EFFECTS
+                        + ": SCPs do not affect any service-linked role")
+                        .principal(roleSession(ACCOUNT, "AWSServiceRoleForOrganizations", "s").withServiceLinkedRole(true))
+                        .scp("r-root", FULL, deny("*", "*")).scp("ou-1", allow("ec2:*", "*")).scp(ACCOUNT, FULL).allow());
+    }
+
+    private static final String ALLOW_LIST = "AWS Organizations, SCP syntax: NotAction element; Strategies for using"
+            + " SCPs: allow list strategy";
+
+    /** Root, ou-1 .. ou-5, account, all FullAWSAccess except {@code level} (0 = root, 6 = account) given {@code doc}. */
+    private static EngineCase.Builder deep(String name, String source, int level, String doc) {
+        EngineCase.Builder b = org("depth 5: " + name, source);
+        String[] targets = {"r-root", "ou-1", "ou-2", "ou-3", "ou-4", "ou-5", ACCOUNT};
+        for (int i = 0; i < targets.length; i++) b.scp(targets[i], i == level ? doc : FULL);
+        return b;
+    }
+
+    private static String notAction(String effect, String actions) {
+        return "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"" + effect + "\", \"NotAction\": "
+                + actions + ", \"Resource\": \"*\"}}";
     }
 }

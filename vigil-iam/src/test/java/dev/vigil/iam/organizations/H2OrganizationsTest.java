@@ -1,0 +1,10 @@
+package dev.vigil.iam.organizations;
+
+import dev.vigil.store.JdbcDatabase;
+import dev.vigil.store.TestDatabases;
+
+/** The Organizations contract on embedded H2. */
+class H2OrganizationsTest extends OrganizationsContract {
+    @Override
+    JdbcDatabase open() { return TestDatabases.h2Memory("organizations"); }
+}
