@@ -433,6 +433,10 @@ public final class IamDescriptor {
     /** SAML and OpenID Connect identity providers; each operation's resource is the provider's ARN. */
     private void federation(IamProviders p) {
         FederationProvider f = p.federation();
+        for (Class<?> paged : new Class<?>[] {ListSamlProviderTagsRequest.class,
+                ListOpenIdConnectProviderTagsRequest.class}) {
+            b.constrain(paged, "Marker", IamConstraints.MARKER).constrain(paged, "MaxItems", IamConstraints.MAX_ITEMS);
+        }
         write("CreateSAMLProvider", CreateSamlProviderRequest.class, CreateSamlProviderResponse.class,
                 f::createSAMLProvider, (ctx, req) -> List.of(FederationProvider.samlArn(ctx.accountId(), req.name())));
         read("GetSAMLProvider", GetSamlProviderRequest.class, GetSamlProviderResponse.class, f::getSAMLProvider,
