@@ -42,7 +42,8 @@ public final class IamModule implements ServiceModule {
         env.interconnect().register(CredentialStore.class, new IssuedCredentials(credentials, sessions));
         principalPolicies = new IamPrincipalPolicies(stores, env.clock());
         organizations = Organizations.open(env.database(), env.clock());
-        env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions));
+        env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions,
+                env.interconnect()::resourcePolicy));
     }
 
     @Override
