@@ -54,7 +54,6 @@ final class EffectivePolicies {
                 continue;
             }
             ObjectNode v = (ObjectNode) value;
-            if (v.has(CONTROL) && v.get(CONTROL).toString().contains("@@none")) locked.put(key, true);
             if (v.has(ASSIGN)) {
                 target.set(key, v.get(ASSIGN).deepCopy());
             } else if (v.has(APPEND)) {
@@ -70,6 +69,8 @@ final class EffectivePolicies {
                 target.set(key, child);
                 locked.set(key, childLocks);
             }
+            // Children below this level may not change what this level set.
+            if (v.has(CONTROL) && v.get(CONTROL).toString().contains("@@none")) locked.put(key, true);
         }
     }
 
