@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vigil.core.MutableClock;
+import dev.vigil.testkit.RawHttp;
 import dev.vigil.testkit.VigilTestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import dev.vigil.protocol.sigv4.SignableRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -310,6 +314,35 @@ class OrganizationsIT {
             o.tagResource(r -> r.resourceId(root).tags(t -> t.key("team").value("platform")));
             assertThat(o.listTagsForResource(r -> r.resourceId(root)).tags()).extracting(t -> t.key() + "=" + t.value())
                     .containsExactly("team=platform");
+        }
+    }
+
+    static RawHttp.Response raw(String account, String operation, String json) {
+        RawHttp http = new RawHttp(vigil.endpoint());
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        SignableRequest signed = RawHttp.sign(http.request("POST", "/", null, Map.of("Content-Type",
+                "application/x-amz-json-1.1", "X-Amz-Target", "AWSOrganizationsV20161128." + operation), bytes),
+                account, "secret", "organizations", Instant.now());
+        return http.send(signed, bytes);
+    }
+
+    @Test
+    void missingOrMalformedInputIsAnInvalidInputErrorAndChangesNothing() {
+        String mgmt = newAccount();
+        assertThat(raw(mgmt, "CreateOrganization", "{}").status()).isEqualTo(200);
+        RawHttp.Response noContent = raw(mgmt, "CreatePolicy", "{\"Name\":\"x\",\"Description\":\"\","
+                + "\"Type\":\"SERVICE_CONTROL_POLICY\"}");
+        assertThat(noContent.status()).isEqualTo(400);
+        assertThat(noContent.text()).contains("InvalidInputException");
+        RawHttp.Response noTarget = raw(mgmt, "InviteAccountToOrganization", "{}");
+        assertThat(noTarget.status()).isEqualTo(400);
+        assertThat(noTarget.text()).contains("InvalidInputException");
+        RawHttp.Response badType = raw(mgmt, "CreatePolicy", "{\"Name\":\"x\",\"Description\":\"\","
+                + "\"Type\":\"NOPE\",\"Content\":\"{}\"}");
+        assertThat(badType.status()).isEqualTo(400);
+        try (OrganizationsClient o = orgs(mgmt)) {
+            assertThat(o.listPolicies(r -> r.filter("SERVICE_CONTROL_POLICY")).policies()).extracting(p -> p.id())
+                    .containsExactly("p-FullAWSAccess");
         }
     }
 

@@ -49,6 +49,48 @@ public final class OrganizationsDescriptor {
     }
 
     private static void constraints(ServiceDescriptor.Builder b) {
+        // The SDK model of 2.40.2 carries no RequiredTrait: the API reference's required members.
+        required(b, AcceptHandshakeRequest.class, "HandshakeId");
+        required(b, AttachPolicyRequest.class, "PolicyId", "TargetId");
+        required(b, CancelHandshakeRequest.class, "HandshakeId");
+        required(b, CloseAccountRequest.class, "AccountId");
+        required(b, CreateAccountRequest.class, "Email", "AccountName");
+        required(b, CreateOrganizationalUnitRequest.class, "ParentId", "Name");
+        required(b, CreatePolicyRequest.class, "Content", "Description", "Name", "Type");
+        required(b, DeclineHandshakeRequest.class, "HandshakeId");
+        required(b, DeleteOrganizationalUnitRequest.class, "OrganizationalUnitId");
+        required(b, DeletePolicyRequest.class, "PolicyId");
+        required(b, DeregisterDelegatedAdministratorRequest.class, "AccountId", "ServicePrincipal");
+        required(b, DescribeAccountRequest.class, "AccountId");
+        required(b, DescribeCreateAccountStatusRequest.class, "CreateAccountRequestId");
+        required(b, DescribeEffectivePolicyRequest.class, "PolicyType");
+        required(b, DescribeHandshakeRequest.class, "HandshakeId");
+        required(b, DescribeOrganizationalUnitRequest.class, "OrganizationalUnitId");
+        required(b, DescribePolicyRequest.class, "PolicyId");
+        required(b, DetachPolicyRequest.class, "PolicyId", "TargetId");
+        required(b, DisableAwsServiceAccessRequest.class, "ServicePrincipal");
+        required(b, DisablePolicyTypeRequest.class, "RootId", "PolicyType");
+        required(b, EnableAwsServiceAccessRequest.class, "ServicePrincipal");
+        required(b, EnablePolicyTypeRequest.class, "RootId", "PolicyType");
+        required(b, InviteAccountToOrganizationRequest.class, "Target");
+        required(b, ListAccountsForParentRequest.class, "ParentId");
+        required(b, ListChildrenRequest.class, "ParentId", "ChildType");
+        required(b, ListDelegatedServicesForAccountRequest.class, "AccountId");
+        required(b, ListOrganizationalUnitsForParentRequest.class, "ParentId");
+        required(b, ListParentsRequest.class, "ChildId");
+        required(b, ListPoliciesRequest.class, "Filter");
+        required(b, ListPoliciesForTargetRequest.class, "TargetId", "Filter");
+        required(b, ListTagsForResourceRequest.class, "ResourceId");
+        required(b, ListTargetsForPolicyRequest.class, "PolicyId");
+        required(b, MoveAccountRequest.class, "AccountId", "SourceParentId", "DestinationParentId");
+        required(b, RegisterDelegatedAdministratorRequest.class, "AccountId", "ServicePrincipal");
+        required(b, RemoveAccountFromOrganizationRequest.class, "AccountId");
+        required(b, TagResourceRequest.class, "ResourceId", "Tags");
+        required(b, UntagResourceRequest.class, "ResourceId", "TagKeys");
+        required(b, UpdateOrganizationalUnitRequest.class, "OrganizationalUnitId");
+        required(b, UpdatePolicyRequest.class, "PolicyId");
+        required(b, HandshakeParty.class, "Id", "Type");
+        required(b, Tag.class, "Key", "Value");
         b.constrain(CreateAccountRequest.class, "Email", Constraint.length(6, 64),
                 Constraint.pattern("[^\\s@]+@[^\\s@]+\\.[^\\s@]+"));
         b.constrain(CreateAccountRequest.class, "AccountName", Constraint.length(1, 50));
@@ -60,6 +102,10 @@ public final class OrganizationsDescriptor {
         b.constrain(UpdatePolicyRequest.class, "Name", Constraint.length(1, 128));
         b.constrain(UpdatePolicyRequest.class, "Description", Constraint.length(0, 512));
         b.constrain(InviteAccountToOrganizationRequest.class, "Notes", Constraint.length(0, 1024));
+    }
+
+    private static void required(ServiceDescriptor.Builder b, Class<?> shape, String... members) {
+        for (String m : members) b.constrain(shape, m, Constraint.required());
     }
 
     private void organization(AccountsProvider a, OrgResources r) {
