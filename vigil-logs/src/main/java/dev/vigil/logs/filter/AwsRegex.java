@@ -41,8 +41,63 @@ final class AwsRegex {
                 || SYMBOLS.indexOf(c) >= 0 || OPERATORS.indexOf(c) >= 0;
     }
 
-    /** Whether the expression occurs anywhere in the text (anchors bind to the text's ends). */
+    /**
+     * Whether the expression occurs anywhere in the text (anchors bind to the text's ends). The subset still
+     * allows expressions such as {@code a*a*a*a*b} that backtrack polynomially, so one event may cost at most
+     * a fixed number of character reads per character; an event that needs more does not match, rather
+     * than stalling FilterLogEvents or ingestion.
+     */
     boolean find(String text) {
-        return pattern.matcher(text).find();
+        BoundedText bounded = new BoundedText(text);
+        try {
+            return pattern.matcher(bounded).find();
+        } catch (BoundedText.Exhausted e) {
+            return false;
+        }
+    }
+
+    /** The event text with a budget of character reads. One per match call; not thread-safe. */
+    private static final class BoundedText implements CharSequence {
+        private static final long READS_PER_CHAR = 2_000;
+        private static final long BASE_READS = 1_000_000;
+
+        /** Thrown without a stack trace when the budget is spent. */
+        static final class Exhausted extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            static final Exhausted INSTANCE = new Exhausted();
+
+            private Exhausted() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final String text;
+        private long budget;
+
+        BoundedText(String text) {
+            this.text = text;
+            this.budget = BASE_READS + READS_PER_CHAR * text.length();
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget < 0) throw Exhausted.INSTANCE;
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 }
