@@ -110,7 +110,7 @@ public final class InsightsQuery {
             output = new Output(maxRows);
             List<Stage> chain = new ArrayList<>();
             boolean sorted = false;
-            int firstStats = -1, firstLimit = -1;
+            int firstStats = -1, firstLimit = -1; // firstLimit: the first sort, dedup or limit
             for (Command c : commands) {
                 if (c instanceof Command.Fields f) {
                     chain.add(new Stage.Assign(f.items()));
@@ -124,12 +124,14 @@ public final class InsightsQuery {
                     if (firstStats < 0) firstStats = chain.size();
                     chain.add(new Stage.Stats(s, slotCount));
                 } else if (c instanceof Command.Sort s) {
+                    if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new SortPlaceholder(s));
                     sorted = true;
                 } else if (c instanceof Command.Limit l) {
                     if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Limit(l.count()));
                 } else if (c instanceof Command.Dedup d) {
+                    if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Dedup(d.fields(), sorted ? null : newestFirst()));
                 }
             }

@@ -313,7 +313,7 @@ final class Parser {
         if (t.type == T.STRING || t.type == T.REGEX) {
             source = new Expr.Field("@message", slot("@message"));
         } else {
-            source = additive();
+            source = primary(); // not an expression: a following /regex/ must not read as a division
         }
         Tok pattern = nextRegexAllowed();
         if (pattern.type == T.STRING) {
@@ -332,7 +332,9 @@ final class Parser {
                 if (names.size() > stars) throw error(toks.get(stars));
                 throw error(pattern);
             }
-            return new Command.Parse(source, globPattern(glob), names, slotsOf(names));
+            List<String> groups = new ArrayList<>();
+            for (int i = 1; i <= names.size(); i++) groups.add("g" + i);
+            return new Command.Parse(source, globPattern(glob), groups, slotsOf(names));
         }
         if (pattern.type != T.REGEX) throw error(pattern);
         List<String> names = new ArrayList<>();
