@@ -12,7 +12,9 @@ import java.util.Map;
  * The fields Insights discovers in one event: a JSON object message is flattened, nested keys joined by
  * {@code .} and array elements by their index ({@code a.b}, {@code list.0.id}), up to the 200 fields AWS
  * extracts from one JSON event. Values keep their JSON text (numbers as written, {@code true}/{@code false});
- * JSON {@code null} and empty containers yield no field. Other messages yield no fields. Thread-safe.
+ * JSON {@code null} and empty containers yield no field; a top-level key starting with {@code @} is shown with
+ * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Other messages yield no fields.
+ * Thread-safe.
  */
 public final class FieldDiscovery {
     /** AWS extracts at most this many fields from one JSON log event. */
@@ -39,7 +41,9 @@ public final class FieldDiscovery {
 
     private static void readObject(JsonParser p, String prefix, Map<String, String> out) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = prefix + p.currentName();
+            String key = p.currentName();
+            // AWS shows a discovered name that starts with @ with one more @, apart from its own fields
+            String name = prefix.isEmpty() && key.startsWith("@") ? "@" + key : prefix + key;
             readValue(p, p.nextToken(), name, out);
         }
     }

@@ -114,12 +114,9 @@ abstract class Stage {
         static Comparator<Row> comparator(List<Command.SortKey> keys) {
             Comparator<Row> c = (a, b) -> 0;
             for (Command.SortKey k : keys) {
-                c = c.thenComparing((a, b) -> {
-                    Object x = k.field().eval(a), y = k.field().eval(b);
-                    if (x == null || y == null) return Values.sortCompare(x, y);
-                    int r = Values.compare(x, y);
-                    return k.descending() ? -r : r;
-                });
+                c = c.thenComparing((a, b) -> k.descending()
+                        ? Values.sortCompareDescending(k.field().eval(a), k.field().eval(b))
+                        : Values.sortCompare(k.field().eval(a), k.field().eval(b)));
             }
             return c.thenComparingLong(r -> r.seq);
         }

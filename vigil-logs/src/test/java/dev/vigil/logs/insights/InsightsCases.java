@@ -18,9 +18,13 @@ final class InsightsCases {
     private InsightsCases() { }
 
     static List<LogRecord> corpus() {
+        return corpus("corpus.tsv");
+    }
+
+    static List<LogRecord> corpus(String resource) {
         List<LogRecord> out = new ArrayList<>();
         int n = 0;
-        for (String line : read("corpus.tsv").split("\n")) {
+        for (String line : read(resource).split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) continue;
             String[] p = line.split("\t", 3);
             n++;
@@ -60,6 +64,8 @@ final class InsightsCases {
                         if (p[0].equals("matched")) matched = Long.parseLong(p[1]);
                         else scanned = Long.parseLong(p[1]);
                     }
+                } else if (l.equals("(empty row)")) {
+                    rows.add(List.of());
                 } else {
                     List<ResultField> row = new ArrayList<>();
                     for (String f : l.split(" ¦ ", -1)) {
