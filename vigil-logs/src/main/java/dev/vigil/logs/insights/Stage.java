@@ -98,40 +98,50 @@ abstract class Stage {
         int capacity() { return max; }
     }
 
+    /** Sorts; when only the first rows are needed it keeps just those (a bounded heap). */
     static final class Sort extends Stage {
+        private final Expr[] fields;
+        private final boolean[] descending;
         private final Comparator<Row> order;
         private final int keep;
         private final List<Row> rows = new ArrayList<>();
         private final PriorityQueue<Row> top;
+        private Object[] scratch;
 
         /** keep: how many of the first rows are needed downstream (a following limit), or MAX_VALUE. */
         Sort(List<Command.SortKey> keys, int keep) {
-            this.order = comparator(keys);
+            this.fields = keys.stream().map(Command.SortKey::field).toArray(Expr[]::new);
+            this.descending = new boolean[fields.length];
+            for (int i = 0; i < fields.length; i++) descending[i] = keys.get(i).descending();
+            this.order = (a, b) -> compareKeys(a.sortKeys, a.seq, b.sortKeys, b.seq);
             this.keep = keep;
             this.top = keep == Integer.MAX_VALUE ? null : new PriorityQueue<>(order.reversed());
         }
 
-        static Comparator<Row> comparator(List<Command.SortKey> keys) {
-            Comparator<Row> c = (a, b) -> 0;
-            for (Command.SortKey k : keys) {
-                c = c.thenComparing((a, b) -> k.descending()
-                        ? Values.sortCompareDescending(k.field().eval(a), k.field().eval(b))
-                        : Values.sortCompare(k.field().eval(a), k.field().eval(b)));
+        private int compareKeys(Object[] a, long aSeq, Object[] b, long bSeq) {
+            for (int i = 0; i < a.length; i++) {
+                int c = descending[i] ? Values.sortCompareDescending(a[i], b[i]) : Values.sortCompare(a[i], b[i]);
+                if (c != 0) return c;
             }
-            return c.thenComparingLong(r -> r.seq);
+            return Long.compare(aSeq, bSeq);
         }
 
         @Override void push(Row row) {
-            if (top == null) {
-                rows.add(row.copy());
-                return;
-            }
-            if (top.size() < keep) {
-                top.add(row.copy());
-            } else if (order.compare(row, top.peek()) < 0) {
+            Object[] keys = scratch != null ? scratch : new Object[fields.length];
+            for (int i = 0; i < keys.length; i++) keys[i] = fields[i].eval(row);
+            if (top != null && top.size() >= keep) {
+                Row worst = top.peek();
+                if (compareKeys(keys, row.seq, worst.sortKeys, worst.seq) >= 0) {
+                    scratch = keys; // rejected: reuse the array for the next row
+                    return;
+                }
                 top.poll();
-                top.add(row.copy());
             }
+            scratch = null;
+            Row kept = row.copy();
+            kept.sortKeys = keys;
+            if (top != null) top.add(kept);
+            else rows.add(kept);
         }
 
         @Override void flush() {
