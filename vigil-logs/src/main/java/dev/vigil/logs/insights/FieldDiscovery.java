@@ -16,8 +16,8 @@ import java.util.Set;
  * {@code .} and array elements by their index ({@code a.b}, {@code list.0.id}), up to the 200 fields AWS
  * extracts from one JSON event. Values keep their JSON text (numbers as written, {@code true}/{@code false});
  * JSON {@code null} and empty containers yield no field; a top-level key starting with {@code @} is shown with
- * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Other messages yield no fields.
- * Thread-safe.
+ * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Lambda runtime lines yield
+ * AWS's Lambda fields ({@link LambdaFields}). Other messages yield no fields. Thread-safe.
  */
 public final class FieldDiscovery {
     /** AWS extracts at most this many fields from one JSON log event. */
@@ -55,20 +55,31 @@ public final class FieldDiscovery {
 
     private static boolean walk(String message, Walk w) {
         if (message == null) return false;
+        if (LambdaFields.platformLine(message, w)) return true;
         int i = 0, n = message.length();
         while (i < n && Character.isWhitespace(message.charAt(i))) i++;
-        if (i == n || message.charAt(i) != '{') return false;
-        try (JsonParser p = JSON.createParser(message)) {
+        if (i < n && message.charAt(i) == '{') return json(message, i, true, w);
+        // a Lambda runtime line: its request id, and the first JSON fragment of its text
+        int json = LambdaFields.applicationLine(message, w);
+        if (json < 0) return w.found();
+        Walk fragment = new Walk(new LinkedHashMap<>(), w.wanted);
+        if (json(message, json, false, fragment)) w.out.putAll(fragment.out);
+        return true;
+    }
+
+    /** Reads the JSON object at {@code start}; {@code whole}: nothing but white space may follow it. */
+    private static boolean json(String message, int start, boolean whole, Walk w) {
+        try (JsonParser p = JSON.createParser(whole ? message : message.substring(start))) {
             if (p.nextToken() != JsonToken.START_OBJECT) return false;
             w.object(p, "", true);
-            return p.nextToken() == null; // trailing text: not a JSON event
+            return !whole || p.nextToken() == null;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     /** One pass over one event. Not thread-safe. */
-    private static final class Walk {
+    static final class Walk {
         final Map<String, String> out;
         final Wanted wanted;
         int leaves;
@@ -76,6 +87,15 @@ public final class FieldDiscovery {
         Walk(Map<String, String> out, Wanted wanted) {
             this.out = out;
             this.wanted = wanted;
+        }
+
+        /** Adds a field found outside JSON (a Lambda platform field). */
+        void put(String name, String value) {
+            if (value != null && (wanted == null || wanted.names.contains(name))) out.put(name, value);
+        }
+
+        boolean found() {
+            return !out.isEmpty();
         }
 
         /** prefix is null when nothing under this object is wanted: its fields are only counted. */

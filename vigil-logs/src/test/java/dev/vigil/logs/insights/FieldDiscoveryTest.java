@@ -48,4 +48,34 @@ class FieldDiscoveryTest {
         assertThat(FieldDiscovery.fields(null)).isEmpty();
         assertThat(FieldDiscovery.fields("  {\"a\":\"b\"}  ")).containsExactly(Map.entry("a", "b"));
     }
+
+    @Test
+    void lambdaPlatformLines() {
+        assertThat(FieldDiscovery.fields("START RequestId: 8f5a3c1e-1111-2222-3333-444455556666 Version: $LATEST\n"))
+                .containsExactly(Map.entry("@type", "START"), Map.entry("@requestId", "8f5a3c1e-1111-2222-3333-444455556666"));
+        assertThat(FieldDiscovery.fields("REPORT RequestId: 8f5a3c1e-1111-2222-3333-444455556666\tDuration: 102.25 ms\t"
+                + "Billed Duration: 103 ms\tMemory Size: 128 MB\tMax Memory Used: 74 MB\tInit Duration: 150.07 ms\t\n"
+                + "XRAY TraceId: 1-5e1b4151-5ac6c58f5f8c3d1e2a3b4c5d\tSegmentId: 6f1e2d3c4b5a6978\tSampled: true\n"))
+                .containsOnly(
+                        Map.entry("@type", "REPORT"),
+                        Map.entry("@requestId", "8f5a3c1e-1111-2222-3333-444455556666"),
+                        Map.entry("@duration", "102.25"),
+                        Map.entry("@billedDuration", "103"),
+                        Map.entry("@memorySize", "128000000"),
+                        Map.entry("@maxMemoryUsed", "74000000"),
+                        Map.entry("@initDuration", "150.07"),
+                        Map.entry("@xrayTraceId", "1-5e1b4151-5ac6c58f5f8c3d1e2a3b4c5d"),
+                        Map.entry("@xraySegmentId", "6f1e2d3c4b5a6978"));
+    }
+
+    @Test
+    void lambdaRuntimeLinesGiveTheRequestIdAndTheFirstJsonFragment() {
+        assertThat(FieldDiscovery.fields("2024-03-01T10:00:00.123Z\tc7c37296-80a4-4e90-bd89-e89139b9b1d1\tINFO\t"
+                + "order {\"id\":7,\"total\":9.5} then {\"x\":1}"))
+                .containsExactly(Map.entry("@requestId", "c7c37296-80a4-4e90-bd89-e89139b9b1d1"),
+                        Map.entry("id", "7"), Map.entry("total", "9.5"));
+        assertThat(FieldDiscovery.fields("[DEBUG]\t2022-05-01T12:00:40.919Z\tc7c37296-80a4-4e90-bd89-e89139b9b1d1\tMaking request"))
+                .containsExactly(Map.entry("@requestId", "c7c37296-80a4-4e90-bd89-e89139b9b1d1"));
+        assertThat(FieldDiscovery.fields("2024-03-01T10:00:00Z\tnot-a-request-id\tINFO\t{\"a\":1}")).isEmpty();
+    }
 }
