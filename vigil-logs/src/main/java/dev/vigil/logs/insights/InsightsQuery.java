@@ -14,9 +14,10 @@ import java.util.Set;
  * <p>Result shape, as GetQueryResults returns it: rows list only the fields that have a value; a query
  * without {@code fields}, {@code display} or {@code stats} shows {@code @timestamp} and {@code @message};
  * non-aggregated rows also carry {@code @ptr} (AWS adds it so a row can be opened with GetLogRecord).
- * Without {@code sort}, rows come in the order the events were fed (the Logs service scans newest first,
- * which is what AWS returns); {@code limit} then keeps the first rows fed and {@link QueryRun#done()} lets
- * the scan stop. {@code stats} rows are ordered by their {@code by} values, ascending (time bins oldest first).
+ * Without {@code sort}, events come newest first (ties in the order fed), as AWS returns them and as its
+ * {@code dedup} documentation states; a caller that scans newest first says so with
+ * {@link #startNewestFirst(int)}, and a {@code limit} then ends the scan early through {@link QueryRun#done()}.
+ * {@code stats} rows are ordered by their {@code by} values in AWS's sort order (time bins oldest first).
  */
 public final class InsightsQuery {
     private final String text;
@@ -72,7 +73,16 @@ public final class InsightsQuery {
 
     /** Starts an execution that returns at most {@code maxRows} rows (AWS's 10,000 cap or the API limit). */
     public QueryRun start(int maxRows) {
-        return new Run(Math.max(0, maxRows));
+        return new Run(Math.max(0, maxRows), false);
+    }
+
+    /**
+     * Starts an execution whose caller promises to feed events newest first (non-increasing
+     * {@code @timestamp}). The result is the same; but rows then need no implicit ordering, so a
+     * {@code limit} without {@code sort} makes {@link QueryRun#done()} true as soon as it is reached.
+     */
+    public QueryRun startNewestFirst(int maxRows) {
+        return new Run(Math.max(0, maxRows), true);
     }
 
     public String queryString() {
@@ -110,10 +120,10 @@ public final class InsightsQuery {
         private long sequence;
         private QueryResult result;
 
-        Run(int maxRows) {
+        Run(int maxRows, boolean fedNewestFirst) {
             output = new Output(maxRows);
             List<Stage> chain = new ArrayList<>();
-            boolean sorted = false;
+            boolean sorted = fedNewestFirst, dedup = false;
             int firstStats = -1, firstLimit = -1; // firstLimit: the first sort, dedup or limit
             for (Command c : commands) {
                 if (c instanceof Command.Fields f) {
@@ -137,7 +147,15 @@ public final class InsightsQuery {
                 } else if (c instanceof Command.Dedup d) {
                     if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Dedup(d.fields(), sorted ? null : newestFirst()));
+                    dedup = true;
                 }
+            }
+            // AWS returns events newest first when the query does not sort them
+            if (firstStats < 0 && !sorted && !dedup) {
+                int at = firstLimit >= 0 ? firstLimit : chain.size();
+                Expr ts = new Expr.Field("@timestamp", slots.get("@timestamp"));
+                chain.add(at, new SortPlaceholder(new Command.Sort(List.of(new Command.SortKey(ts, true)))));
+                firstLimit = at;
             }
             // a sort directly followed by a limit (or by the result) only needs its first rows
             for (int i = 0; i < chain.size(); i++) {
