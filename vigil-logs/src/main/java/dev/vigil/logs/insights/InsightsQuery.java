@@ -104,7 +104,7 @@ public final class InsightsQuery {
         return unmasked;
     }
 
-    /** True when the query reads fields that are discovered from the event's JSON (parsed per event). */
+    /** True when the query may read fields discovered in the events (JSON, Lambda lines), parsed per event. */
     public boolean readsDiscoveredFields() {
         return slots.keySet().stream().anyMatch(n -> Expr.sys(n) == Expr.Sys.NONE);
     }
@@ -123,7 +123,7 @@ public final class InsightsQuery {
         Run(int maxRows, boolean fedNewestFirst) {
             output = new Output(maxRows);
             List<Stage> chain = new ArrayList<>();
-            boolean sorted = fedNewestFirst, dedup = false;
+            boolean sorted = fedNewestFirst;
             int firstStats = -1, firstLimit = -1; // firstLimit: the first sort, dedup or limit
             for (Command c : commands) {
                 if (c instanceof Command.Fields f) {
@@ -147,15 +147,24 @@ public final class InsightsQuery {
                 } else if (c instanceof Command.Dedup d) {
                     if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Dedup(d.fields(), sorted ? null : newestFirst()));
-                    dedup = true;
                 }
             }
-            // AWS returns events newest first when the query does not sort them
-            if (firstStats < 0 && !sorted && !dedup) {
-                int at = firstLimit >= 0 ? firstLimit : chain.size();
+            // AWS returns events newest first unless the query orders them before any limit does
+            int ordering = -1, limit = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                Stage s = chain.get(i);
+                boolean orders = s instanceof SortPlaceholder || s instanceof Stage.Stats || s instanceof Stage.Dedup;
+                if (ordering < 0 && orders) ordering = i;
+                if (limit < 0 && s instanceof Stage.Limit) limit = i;
+            }
+            boolean limitFirst = limit >= 0 && (ordering < 0 || limit < ordering);
+            if (!fedNewestFirst && (limitFirst || ordering < 0)) {
+                int at = limitFirst ? limit : chain.size();
                 Expr ts = new Expr.Field("@timestamp", slots.get("@timestamp"));
                 chain.add(at, new SortPlaceholder(new Command.Sort(List.of(new Command.SortKey(ts, true)))));
-                firstLimit = at;
+                if (firstStats >= at) firstStats++;
+                if (firstLimit < 0 || at <= firstLimit) firstLimit = at;
+                else firstLimit++;
             }
             // a sort directly followed by a limit (or by the result) only needs its first rows
             for (int i = 0; i < chain.size(); i++) {
