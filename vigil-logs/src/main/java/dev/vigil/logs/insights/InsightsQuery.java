@@ -35,20 +35,23 @@ public final class InsightsQuery {
         this.slots = Map.copyOf(slots);
         this.slotCount = slots.size();
         Set<String> cols = null;
-        boolean agg = false;
+        boolean agg = false, displayed = false;
         List<String> unmask = new ArrayList<>();
         for (Command c : commands) {
             if (c instanceof Command.Fields f) {
+                // AWS: all fields commands add columns, unless a display says which to show
                 if (cols == null) cols = new LinkedHashSet<>();
-                for (Command.Item i : f.items()) cols.add(i.name());
+                if (!displayed) for (Command.Item i : f.items()) cols.add(i.name());
             } else if (c instanceof Command.Display d) {
                 cols = new LinkedHashSet<>();
                 for (Command.Item i : d.items()) cols.add(i.name());
+                displayed = true;
             } else if (c instanceof Command.Stats s) {
                 cols = new LinkedHashSet<>();
                 for (Command.Item i : s.by()) cols.add(i.name());
                 for (Command.Item i : s.values()) cols.add(i.name());
                 agg = true;
+                displayed = false;
             } else if (c instanceof Command.Unmask u) {
                 unmask.add(((Expr.Field) u.field()).name);
             }
@@ -166,13 +169,13 @@ public final class InsightsQuery {
                 if (firstLimit < 0 || at <= firstLimit) firstLimit = at;
                 else firstLimit++;
             }
-            // a sort directly followed by a limit (or by the result) only needs its first rows
+            // a sort followed (past commands that drop no rows) by a limit or the result only needs its first rows
             for (int i = 0; i < chain.size(); i++) {
                 if (chain.get(i) instanceof SortPlaceholder sp) {
-                    int keep = maxRows;
-                    if (i + 1 < chain.size()) {
-                        keep = chain.get(i + 1) instanceof Stage.Limit l ? Math.min(l.capacity(), maxRows) : Integer.MAX_VALUE;
-                    }
+                    int j = i + 1;
+                    while (j < chain.size() && chain.get(j) instanceof Stage.Assign) j++;
+                    int keep = j == chain.size() ? maxRows
+                            : chain.get(j) instanceof Stage.Limit l ? Math.min(l.capacity(), maxRows) : Integer.MAX_VALUE;
                     chain.set(i, new Stage.Sort(sp.spec.keys(), Math.max(1, keep)));
                 }
             }
