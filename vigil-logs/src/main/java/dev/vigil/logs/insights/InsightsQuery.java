@@ -199,9 +199,13 @@ public final class InsightsQuery {
         }
 
         @Override public void accept(LogRecord record) {
+            accept(record, utf8Length(record.message()));
+        }
+
+        @Override public void accept(LogRecord record, long messageBytes) {
             if (result != null) throw new IllegalStateException("query run already finished");
             scanned++;
-            bytes += utf8Length(record.message());
+            bytes += messageBytes;
             row.reset(record, sequence++);
             head.push(row);
         }

@@ -31,6 +31,16 @@ class InsightsRunTest {
     }
 
     @Test
+    void aKnownMessageSizeIsCountedAsGiven() {
+        QueryRun run = InsightsQuery.parse("stats count(*) by bin(5m)").start(10);
+        run.accept(event(1, "abc"), 7);
+        run.accept(event(2, "héllo"));
+        QueryResult r = run.finish();
+        assertThat(r.bytesScanned()).isEqualTo(7 + 6);
+        assertThat(r.recordsScanned()).isEqualTo(2);
+    }
+
+    @Test
     void corpusStatistics() {
         long bytes = CORPUS.stream().mapToLong(e -> e.message().getBytes(StandardCharsets.UTF_8).length).sum();
         QueryResult r = InsightsCases.run("filter level = \"ERROR\" | stats count(*) as n by @logStream", CORPUS);
