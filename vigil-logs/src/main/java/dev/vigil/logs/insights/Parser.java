@@ -452,7 +452,10 @@ final class Parser {
             if (p.type == T.STRING) return new Expr.Like(left, p.text, null, negated);
             if (p.type != T.REGEX) throw error(p);
             try {
-                return new Expr.Like(left, null, Pattern.compile(p.text), negated);
+                Pattern regex = Pattern.compile(p.text);
+                // a regex without metacharacters is a substring search, which needs no matcher per event
+                boolean literal = p.text.chars().noneMatch(ch -> ".^$*+?()[]{}|\\".indexOf(ch) >= 0);
+                return literal ? new Expr.Like(left, p.text, null, negated) : new Expr.Like(left, null, regex, negated);
             } catch (PatternSyntaxException e) {
                 throw error(p);
             }
