@@ -16,8 +16,9 @@ import java.util.Set;
  * {@code .} and array elements by their index ({@code a.b}, {@code list.0.id}), up to the 200 fields AWS
  * extracts from one JSON event. Values keep their JSON text (numbers as written, {@code true}/{@code false});
  * JSON {@code null} and empty containers yield no field; a top-level key starting with {@code @} is shown with
- * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Lambda runtime lines yield
- * AWS's Lambda fields ({@link LambdaFields}). Other messages yield no fields. Thread-safe.
+ * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Lambda lines yield AWS's Lambda
+ * fields ({@link LambdaFields}), VPC flow log and Route 53 query log lines theirs ({@link ServiceLogFields}).
+ * Other messages yield no fields. Thread-safe.
  */
 public final class FieldDiscovery {
     /** AWS extracts at most this many fields from one JSON log event. */
@@ -55,7 +56,7 @@ public final class FieldDiscovery {
 
     private static boolean walk(String message, Walk w) {
         if (message == null) return false;
-        if (LambdaFields.platformLine(message, w)) return true;
+        if (LambdaFields.platformLine(message, w) || ServiceLogFields.discover(message, w)) return true;
         int i = 0, n = message.length();
         while (i < n && Character.isWhitespace(message.charAt(i))) i++;
         if (i < n && message.charAt(i) == '{') return json(message, i, true, w);
