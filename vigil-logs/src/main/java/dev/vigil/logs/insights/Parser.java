@@ -602,8 +602,16 @@ final class Parser {
         if (t.type != T.DURATION) throw error(t);
         int u = 0;
         while (Character.isDigit(t.text.charAt(u))) u++;
-        long amount = Long.parseLong(t.text.substring(0, u));
-        if (amount < 1) throw error(t);
-        return new Period(amount, Period.unit(t.text.substring(u)));
+        long amount;
+        try {
+            amount = Long.parseLong(t.text.substring(0, u));
+        } catch (NumberFormatException e) {
+            throw error(t);
+        }
+        Period.Unit unit = Period.unit(t.text.substring(u));
+        // a period longer than ten thousand years has no bucket to offer, and would overflow the arithmetic
+        long max = unit.millis > 0 ? 10_000L * 366 * 86_400_000L / unit.millis : 10_000L * 12;
+        if (amount < 1 || amount > max) throw error(t);
+        return new Period(amount, unit);
     }
 }
