@@ -112,6 +112,7 @@ public final class InsightsQuery {
         return slots.keySet().stream().anyMatch(n -> Expr.sys(n) == Expr.Sys.NONE);
     }
 
+    /** One execution: its own row, stages and counters. One thread at a time (QueryRun's contract). */
     private final class Run implements QueryRun {
         private final Stage head;
         private final Stage.Matched matched;
@@ -228,14 +229,14 @@ public final class InsightsQuery {
         return (a, b) -> Long.compare(ts.evalMillis(b), ts.evalMillis(a));
     }
 
-    /** Not a real stage: replaced once the following stage is known. */
+    /** Not a real stage: replaced once the following stage is known. Never run. */
     private static final class SortPlaceholder extends Stage {
         final Command.Sort spec;
         SortPlaceholder(Command.Sort spec) { this.spec = spec; }
         @Override void push(Row row) { throw new IllegalStateException(); }
     }
 
-    /** The end of the chain: formats up to maxRows rows as GetQueryResults shows them. */
+    /** The end of the chain: formats up to maxRows rows as GetQueryResults shows them. Owned by one run. */
     private final class Output extends Stage.Limit {
         final List<List<ResultField>> rows = new ArrayList<>();
         private final Expr.Field[] readers;
