@@ -2,7 +2,10 @@ package dev.vigil.logs.insights;
 
 /** One execution of a query. Not thread-safe: one thread at a time. */
 public interface QueryRun {
-    /** Feeds one event of the queried time range (any order). */
+    /**
+     * Feeds one event of the queried time range (any order). Interrupting the calling thread stops a
+     * regular expression that runs away: accept then throws {@link java.util.concurrent.CancellationException}.
+     */
     void accept(LogRecord record);
 
     /**

@@ -56,7 +56,7 @@ abstract class Stage {
 
         @Override void push(Row row) {
             String s = Values.toText(spec.source().eval(row));
-            Matcher m = s == null ? null : spec.pattern().matcher(s);
+            Matcher m = s == null ? null : spec.pattern().matcher(new Interruptible(s));
             boolean found = m != null && m.find();
             int[] slots = spec.slots();
             for (int i = 0; i < slots.length; i++) {

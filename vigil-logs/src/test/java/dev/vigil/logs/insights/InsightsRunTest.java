@@ -41,6 +41,22 @@ class InsightsRunTest {
     }
 
     @Test
+    void interruptingTheThreadStopsARunawayRegex() {
+        String evil = "a".repeat(40) + "!";
+        // a pattern Java's matcher still backtracks on for far longer than any query may run
+        for (String query : List.of("filter @message like /(.*a){12}$/", "parse @message /(?<x>(.*a){12})$/")) {
+            QueryRun run = InsightsQuery.parse(query).start(10);
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> run.accept(event(1, evil)))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
     void corpusStatistics() {
         long bytes = CORPUS.stream().mapToLong(e -> e.message().getBytes(StandardCharsets.UTF_8).length).sum();
         QueryResult r = InsightsCases.run("filter level = \"ERROR\" | stats count(*) as n by @logStream", CORPUS);
