@@ -15,6 +15,10 @@
  * {@code diff}, {@code anomaly}, {@code unnest}, {@code lookup}, {@code filterIndex}, {@code SOURCE}) are
  * rejected as malformed.
  *
+ * <p>Discovered fields: JSON events (flattened, up to 200 fields), Lambda platform and runtime lines, VPC
+ * flow log and Route 53 query log lines ({@link dev.vigil.logs.insights.FieldDiscovery}); AWS picks these by
+ * log type, Vigil by the shape of the line.
+ *
  * <p>Choices where AWS documents nothing exact: numbers print without a trailing {@code .0} and in the
  * shortest decimal form; booleans print {@code 1}/{@code 0} (as AWS's {@code ispresent} example shows);
  * {@code stddev} is the sample standard deviation; {@code pct} is the nearest-rank percentile;
@@ -25,6 +29,7 @@
  * <p>Performance: an event is read through one reused row; system fields are read from the
  * {@link dev.vigil.logs.insights.LogRecord} directly, so a query over system fields allocates nothing per
  * event ({@code stats count(*) by bin(5m)} runs on a primitive-keyed group table); discovered fields are
- * parsed only when a query reads one, and only the names it reads are built.
+ * parsed only when a query reads one, and only the names it reads are built. Interrupting the thread that
+ * feeds a run stops a regular expression that backtracks without end.
  */
 package dev.vigil.logs.insights;
