@@ -21,8 +21,8 @@
  *
  * <p>Choices where AWS documents nothing exact: numbers print without a trailing {@code .0} and in the
  * shortest decimal form; booleans print {@code 1}/{@code 0} (as AWS's {@code ispresent} example shows);
- * {@code stddev} is the sample standard deviation; {@code pct} is the nearest-rank percentile; {@code
- * count_distinct} is exact up to 10,000 values, then a HyperLogLog estimate (AWS calls it approximate for
+ * {@code stddev} is the sample standard deviation; {@code pct} is the nearest-rank percentile;
+ * {@code count_distinct} is exact up to 10,000 values, then a HyperLogLog estimate (AWS calls it approximate for
  * high cardinality); {@code @ingestionTime} prints like {@code @timestamp}; a group whose {@code by} values
  * are all absent is one group, sorted last; a stats query over no events has no rows; {@code bytesScanned}
  * is the UTF-8 size of the scanned messages.
