@@ -327,10 +327,17 @@ abstract class CloudWatchStoreContract {
         assertThat(r.metricDataResults().get(0).messages().get(0).code()).isEqualTo("MultipleUnits");
         assertThat(r.metricDataResults().get(0).messages().get(0).value()).isEqualTo("Multiple units returned: '[Milliseconds, Seconds]'");
 
+        // Metrics Insights over the stored metric (the namespace needs quotes: it holds '-' characters).
+        GetMetricDataResponse insights = provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).scanBy("TimestampAscending").metricDataQueries(MetricDataQuery.builder()
+                        .id("q1").period(300).expression("SELECT SUM(u) FROM \"" + ns + "\"").build()).build());
+        assertThat(insights.metricDataResults().get(0).label()).isEqualTo("q1");
+        assertThat(insights.metricDataResults().get(0).values()).containsExactly(1060.0);
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
-                        .endTime(START).metricDataQueries(MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build()).build()),
-                "InvalidParameterValueException", "The parameter MetricDataQueries.member.1.Expression is a Metrics"
-                        + " Insights query, which Vigil does not support yet.");
+                        .endTime(START).metricDataQueries(
+                                MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build(),
+                                MetricDataQuery.builder().id("e2").expression("SELECT MAX(u) FROM ns").build()).build()),
+                "ValidationError", "A GetMetricData request can hold only one Metrics Insights query.");
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
                         .endTime(START).metricDataQueries(query("a", "Median", 60), query("b", "p50", 60), query("c", "None", 60)).build()),
                 "ValidationError", "The value Median for parameter MetricDataQueries.member.1.MetricStat.Stat is not a valid statistic.\n"
