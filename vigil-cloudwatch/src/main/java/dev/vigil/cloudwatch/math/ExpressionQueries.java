@@ -128,8 +128,7 @@ public final class ExpressionQueries {
         boolean dynamic = DynamicLabels.isDynamic(q.label());
         if (v instanceof Value.Single s) {
             String label = q.label() != null ? q.label() : q.id();
-            if (dynamic) label = DynamicLabels.render(q.label(), s.series(), s.series().label() == null ? q.id()
-                    : s.series().label(), now);
+            if (dynamic) label = DynamicLabels.render(q.label(), s.series(), q.id(), now);
             return List.of(new Result(label, s.series(), dropped, notes));
         }
         List<Result> out = new ArrayList<>();

@@ -83,8 +83,8 @@ final class SearchTokens {
 
     /**
      * Whether a partial-match term matches a name: every word of the term must match, a one-part word as a
-     * case-insensitive single token, a word of several parts ({@code CustomCount}) also as a case-sensitive
-     * composite token.
+     * case-insensitive single token, a word of several parts ({@code CustomCount}, {@code couNT}) as a
+     * case-sensitive composite token or token.
      */
     static boolean partialMatch(String term, String name) {
         List<String> words = words(term);
@@ -92,8 +92,11 @@ final class SearchTokens {
         Set<String> singles = singles(name);
         Set<String> composites = null;
         for (String w : words) {
-            if (singles.contains(w.toLowerCase(Locale.ROOT))) continue;
-            if (parts(w).size() > 1) {
+            boolean onePart = parts(w).size() == 1;
+            if (onePart && singles.contains(w.toLowerCase(Locale.ROOT))) continue;
+            // A lower-case word of several parts (customcount1) can still equal a whole-name token.
+            if (!onePart && singles.contains(w)) continue;
+            if (!onePart) {
                 if (composites == null) composites = composites(name);
                 if (composites.contains(w)) continue;
             }
