@@ -113,6 +113,33 @@ class CloudWatchInsightsIT {
     }
 
     @Test
+    void theReadmeQueriesWorkThroughBothClis() throws Exception {
+        // The README's example: Insights with a dynamic label, a SEARCH that is not returned, math over it.
+        String queries = "[{\"Id\": \"top\", \"Period\": 60, \"Label\": \"${PROP('Dim.Service')} (max ${MAX})\","
+                + " \"Expression\": \"SELECT AVG(Requests) FROM SCHEMA(\\\"" + NS + "\\\", Service, Host)"
+                + " WHERE Service != 'db' GROUP BY Service ORDER BY MAX() DESC LIMIT 10\"},"
+                + " {\"Id\": \"all\", \"Period\": 60, \"ReturnData\": false, \"Expression\":"
+                + " \"SEARCH('{\\\"" + NS + "\\\",Service,Host} MetricName=\\\"Requests\\\"', 'Average', 60)\"},"
+                + " {\"Id\": \"fleet\", \"Expression\": \"AVG(all)\", \"Label\": \"fleet average\"}]";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("queries", ".json");
+        java.nio.file.Files.writeString(file, queries);
+        for (dev.vigil.testkit.AwsCli cli : List.of(Clis.v1(), Clis.debian())) {
+            dev.vigil.testkit.AwsCli.Result r = cli.run(vigil.endpoint(), "cloudwatch", "get-metric-data",
+                    "--metric-data-queries", "file://" + file, "--scan-by", "TimestampAscending",
+                    "--start-time", T0.toString(), "--end-time", T0.plusSeconds(180).toString());
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(r.stdout()).path("MetricDataResults");
+            List<String> labels = new ArrayList<>();
+            results.forEach(n -> labels.add(n.path("Label").asText()));
+            assertThat(labels).containsExactly("web (max 100)", "api (max 17.5)", "fleet average");
+            List<Double> fleet = new ArrayList<>();
+            results.get(2).path("Values").forEach(v -> fleet.add(v.doubleValue()));
+            assertThat(fleet).containsExactly(23.6, 25.6, 27.6);
+        }
+    }
+
+    @Test
     void badQueriesAreValidationErrors() {
         assertThatThrownBy(() -> query(MetricDataQuery.builder().id("q1").period(60)
                         .expression("SELECT SUM(Requests) FROM SCHEMA(\"" + NS + "\") LIMIT 1000").build()))

@@ -8,6 +8,7 @@ import dev.vigil.cloudwatch.math.MathFunction;
 import dev.vigil.cloudwatch.math.Series;
 import dev.vigil.cloudwatch.math.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code SEARCH('{Namespace, Dim...} SearchTerm', 'Statistic'[, Period])}: an array with one series per metric
  * the search finds among those that received data in the past two weeks, at most 500 (the first in namespace,
- * metric name and dimension order), each labelled with its dimension values and metric name. Without Period the
+ * metric name and dimensions order, which is also the order they are returned in), each labelled with its dimension values and metric name. Without Period the
  * expression's period applies. At most 100 SEARCH calls per request, the documented per-graph limit.
  * Thread-safe; the call counter makes an instance good for one request only.
  */
@@ -25,6 +26,8 @@ public final class SearchFunction implements MathFunction {
     public static final int MAX_SERIES = 500;
     public static final int MAX_SEARCHES = 100;
     private static final int MAX_CANDIDATES = 1_000_000;
+    private static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::namespace)
+            .thenComparing(MetricKey::metricName).thenComparing(MetricKey::canonicalDimensions);
 
     private final MetricCatalog catalog;
     private final AtomicInteger calls = new AtomicInteger();
@@ -55,13 +58,13 @@ public final class SearchFunction implements MathFunction {
         SearchQuery q = SearchParser.parse(text);
         List<MetricKey> found = new ArrayList<>();
         for (MetricKey k : catalog.metrics(q.namespace(), null, MAX_CANDIDATES)) {
-            if (!q.matches(k)) continue;
-            if (found.size() == MAX_SERIES) {
-                ctx.diagnostics().note("MaxSeriesExceeded", "The search found more than " + MAX_SERIES
-                        + " metrics; only the first " + MAX_SERIES + " are returned.");
-                break;
-            }
-            found.add(k);
+            if (q.matches(k)) found.add(k);
+        }
+        found.sort(ORDER);
+        if (found.size() > MAX_SERIES) {
+            ctx.diagnostics().note("MaxSeriesExceeded", "The search found more than " + MAX_SERIES
+                    + " metrics; only the first " + MAX_SERIES + " are returned.");
+            found = found.subList(0, MAX_SERIES);
         }
         List<Series> out = new ArrayList<>();
         for (MetricKey k : found) {
