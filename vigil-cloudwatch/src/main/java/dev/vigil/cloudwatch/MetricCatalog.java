@@ -5,7 +5,8 @@ import java.util.SortedMap;
 
 /**
  * One account and region's metrics as SEARCH and Metrics Insights see them: the metrics that received data in
- * the past two weeks, and their datapoints per period. Implementations are bound to one request's caller.
+ * the past two weeks, and their datapoints per period. Implementations are bound to one request's caller and
+ * are thread-safe.
  */
 public interface MetricCatalog {
 

@@ -333,6 +333,16 @@ abstract class CloudWatchStoreContract {
                         .id("q1").period(300).expression("SELECT SUM(u) FROM \"" + ns + "\"").build()).build());
         assertThat(insights.metricDataResults().get(0).label()).isEqualTo("q1");
         assertThat(insights.metricDataResults().get(0).values()).containsExactly(1060.0);
+        // SEARCH over the same store: the schema {namespace} finds the metric without dimensions.
+        GetMetricDataResponse search = provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).metricDataQueries(MetricDataQuery.builder().id("s1")
+                        .expression("SEARCH('{\"" + ns + "\"} MetricName=\"u\"', 'Sum', 300)")
+                        .label("${PROP('Namespace')} ${LABEL} ${SUM}").build()).build());
+        assertThat(search.metricDataResults()).extracting(MetricDataResult::label).containsExactly(ns + " u 1060");
+        assertThat(provider.getMetricData(ctx("210987654321", REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).metricDataQueries(MetricDataQuery.builder().id("s1")
+                        .expression("SEARCH('{\"" + ns + "\"} u', 'Sum', 300)").build()).build()).metricDataResults())
+                .isEmpty();
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
                         .endTime(START).metricDataQueries(
                                 MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build(),

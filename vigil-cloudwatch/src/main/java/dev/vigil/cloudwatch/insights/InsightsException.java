@@ -2,7 +2,7 @@ package dev.vigil.cloudwatch.insights;
 
 import dev.vigil.cloudwatch.math.MathException;
 
-/** A Metrics Insights query that does not parse or breaks a documented limit. Immutable. */
+/** Builds the errors of a Metrics Insights query that does not parse or breaks a documented limit. Stateless. */
 final class InsightsException {
     private InsightsException() {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A parsed Metrics Insights query.
+ * A parsed Metrics Insights query. Immutable.
  *
  * @param function   AVG, COUNT, MAX, MIN or SUM: how the matched observations of each period are aggregated
  * @param metricName the metric queried

@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
  * fails the request, as AWS answers it with ValidationError), evaluates them in dependency order against the
  * MetricStat results, and labels the results. An expression without Label is labelled with its Id; each series
  * of an array result is labelled "Label MetricLabel" (or MetricLabel alone when Label is empty), as the console
- * legend shows them. Thread-safe (stateless).
+ * legend shows them; a Label with dynamic placeholders ({@link DynamicLabels}) is rendered per series instead.
+ * Expressions in another query language (Metrics Insights) and I/O-bound functions (SEARCH) come in through
+ * {@link Extensions}. Thread-safe (stateless).
  */
 public final class ExpressionQueries {
     /** AWS's message when non-finite values were dropped from a result (MessageData code ArithmeticError). */
