@@ -607,6 +607,15 @@ abstract class CloudWatchStoreContract {
                 WidgetImages.assertDrawn(png, 640, 320);
             }
         }
+        // SEARCH and Metrics Insights lines go through the same engine, with dynamic labels.
+        String found = "{\"metrics\":[[{\"expression\":\"SEARCH('{\\\"" + ns + "\\\",Host} Latency', 'Maximum', 60)\","
+                + "\"label\":\"host ${PROP('Dim.Host')}\"}],[{\"expression\":\"SELECT MAX(Latency) FROM SCHEMA(\\\"" + ns
+                + "\\\", Host) GROUP BY Host ORDER BY MAX() DESC LIMIT 1\"}]],\"period\":60,\"start\":\"-PT1H\",\"end\":\"P0D\"}";
+        List<WidgetRenderer.Drawn> searched = images.query(ctx(ACCOUNT, REGION), MetricWidget.parse(found, clock.instant()));
+        assertThat(searched).extracting(WidgetRenderer.Drawn::label).containsExactly("host a", "host b", "a");
+        assertThat(searched.get(2).values()).isEqualTo(searched.get(0).values());
+        WidgetImages.assertDrawn(provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                .metricWidget(found).build()).metricWidgetImage().asByteArray(), 600, 400);
         // Defaults: 600 x 400, the last three hours, Average over 300 s.
         byte[] png = provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
                 .metricWidget("{\"metrics\":[[\"" + ns + "\",\"Latency\",\"Host\",\"a\"]]}").outputFormat("png")
