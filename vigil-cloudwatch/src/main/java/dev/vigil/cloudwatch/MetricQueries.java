@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * What GetMetricData adds to metric math for one request: SEARCH and Metrics Insights reading the caller's
  * metrics, and the properties dynamic labels read from a MetricStat result. Stateless.
  */
-final class MetricQueries {
+public final class MetricQueries {
     /** "Each GetMetricData operation can have only one query" (Metrics Insights quotas). */
     static final String ONE_INSIGHTS_QUERY = "A GetMetricData request can hold only one Metrics Insights query.";
     private static final MetricMath ENGINE = MetricMath.standard();
@@ -26,7 +26,16 @@ final class MetricQueries {
     private MetricQueries() {}
 
     static ExpressionQueries.Extensions extensions(MetricRepository metrics, RequestContext ctx, Instant now) {
-        MetricCatalog catalog = new RepositoryCatalog(metrics, ctx.accountId(), ctx.region(), now);
+        return extensions(metrics, ctx.accountId(), ctx.region(), now);
+    }
+
+    /**
+     * SEARCH and Metrics Insights over one account and region's metrics, for evaluating expressions outside a
+     * GetMetricData request (alarms on Metrics Insights queries, for instance).
+     */
+    public static ExpressionQueries.Extensions extensions(MetricRepository metrics, String accountId, String region,
+                                                          Instant now) {
+        MetricCatalog catalog = new RepositoryCatalog(metrics, accountId, region, now);
         return new ExpressionQueries.Extensions(ENGINE.withFunction(SearchFunction.NAME, new SearchFunction(catalog)),
                 List.of(new InsightsLanguage(catalog)), now.toEpochMilli());
     }

@@ -15,12 +15,14 @@ final class RepositoryCatalog implements MetricCatalog {
     private final String accountId;
     private final String region;
     private final Instant listedSince;
+    private final Instant now;
 
     RepositoryCatalog(MetricRepository metrics, String accountId, String region, Instant now) {
         this.metrics = metrics;
         this.accountId = accountId;
         this.region = region;
         this.listedSince = now.minus(MetricListing.LISTED_FOR);
+        this.now = now;
     }
 
     @Override
@@ -40,7 +42,8 @@ final class RepositoryCatalog implements MetricCatalog {
     @Override
     public SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds) {
         TreeMap<Long, Summary> out = new TreeMap<>();
-        if (end <= start) return out;
+        // As for MetricStat: a period finer than the resolution still kept at the start time answers nothing.
+        if (end <= start || !PeriodRules.servesData(periodSeconds, Instant.ofEpochMilli(start), now)) return out;
         List<Point> raw = metrics.read(accountId, region, key, start, end, null);
         for (Buckets.Bucket b : Buckets.of(raw, start, end, periodSeconds, false)) out.put(b.timestamp(), b.summary());
         return out;
