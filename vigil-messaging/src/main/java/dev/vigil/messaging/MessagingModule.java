@@ -4,8 +4,10 @@ import dev.vigil.core.service.ServiceDescriptor;
 import dev.vigil.core.service.ServiceEnvironment;
 import dev.vigil.core.service.ServiceModule;
 import dev.vigil.core.spi.MessageSink;
+import dev.vigil.messaging.sns.JdbcTopicRepository;
+import dev.vigil.messaging.sns.Sns;
+import dev.vigil.messaging.sns.SnsDescriptor;
 import dev.vigil.messaging.sqs.JdbcQueueRepository;
-import dev.vigil.messaging.sqs.Queue;
 import dev.vigil.messaging.sqs.Queues;
 import dev.vigil.messaging.sqs.SqsDescriptor;
 import dev.vigil.messaging.sqs.SqsProvider;
@@ -20,14 +22,22 @@ import java.util.Optional;
  */
 public final class MessagingModule implements ServiceModule {
     static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
+    static final Duration HTTP_RETRY_SWEEP = Duration.ofSeconds(1);
 
     private Queues queues;
+    private Sns sns;
 
     @Override
     public void register(ServiceEnvironment env) {
         queues = new Queues(new JdbcQueueRepository(env.database()), env.clock());
+        ServicePrincipals principals = new ServicePrincipals(env.interconnect(), env.clock());
+        sns = new Sns(new JdbcTopicRepository(env.database()), queues, principals, env.clock(),
+                env.interconnect().failures());
         env.interconnect().registerResourcePolicies("sqs",
                 arn -> queues.byArn(arn).flatMap(q -> Optional.ofNullable(q.attribute("Policy"))));
+        env.interconnect().registerResourcePolicies("sns", sns::policy);
+        // Deliveries before start() migrated the store fail and are recorded by the caller.
+        env.interconnect().register(MessageSink.class, new MessagingSink(sns, queues, principals));
     }
 
     @Override
@@ -35,9 +45,12 @@ public final class MessagingModule implements ServiceModule {
         if (queues == null) register(env);
         env.database().migrate("messaging");
         env.scheduler().every("sqs-retention", RETENTION_SWEEP, queues::expire);
-        return List.of(SqsDescriptor.descriptor(new SqsProvider(queues)));
+        env.scheduler().every("sns-http-delivery", HTTP_RETRY_SWEEP, sns::deliverDue);
+        return List.of(SqsDescriptor.descriptor(new SqsProvider(queues)), SnsDescriptor.descriptor(sns.provider()));
     }
 
-    /** For tests and the sink: the queue an ARN names. */
-    Optional<Queue> queue(String arn) { return queues.byArn(arn); }
+    @Override
+    public void stop() {
+        if (sns != null) sns.close();
+    }
 }

@@ -3,6 +3,8 @@ package dev.vigil.messaging.sqs;
 import dev.vigil.core.Arn;
 import dev.vigil.core.Ids;
 import dev.vigil.messaging.Md5;
+import dev.vigil.messaging.MessageAttribute;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,22 @@ public final class Queues {
         Arn a = Arn.parse(arn);
         if (!a.service().equals("sqs")) return Optional.empty();
         return repo.find(a.accountId(), a.region(), a.resource());
+    }
+
+    /**
+     * An internal delivery (SNS, the message sink), after its policy check: returns the message id.
+     *
+     * @throws dev.vigil.core.AwsException QueueDoesNotExist, or the send's validation errors
+     */
+    public String deliver(String queueArn, String body, Map<String, MessageAttribute> attributes, String groupId,
+                          String dedupId, String senderId) {
+        Queue q = byArn(queueArn).orElseThrow(SqsErrors::queueDoesNotExist);
+        if (q.fifo() && groupId == null) groupId = "default";
+        if (!q.fifo()) {
+            groupId = null;
+            dedupId = null;
+        }
+        return send(q, new Messages.Input(body, null, attributes, null, groupId, dedupId), senderId).messageId();
     }
 
     /** Validates and stores a message; for a FIFO duplicate, returns the earlier message. */
