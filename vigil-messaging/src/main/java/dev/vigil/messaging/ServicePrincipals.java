@@ -7,7 +7,9 @@ import dev.vigil.core.RequestContext;
 import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.Interconnect;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Map;
  * the source's ARN and account as condition keys — as AWS evaluates it. Thread-safe.
  */
 public final class ServicePrincipals {
+    static final Set<String> ON_BEHALF_OF_OWNER = Set.of("cloudwatch.amazonaws.com");
     private final Interconnect interconnect;
     private final Clock clock;
 
@@ -33,10 +36,13 @@ public final class ServicePrincipals {
         RequestContext ctx = new RequestContext(Ids.requestId(), clock.instant(), target.region(),
                 Caller.service(principal, target.accountId()), principal, principal, target.service(),
                 action.substring(action.indexOf(':') + 1));
-        interconnect.get(Authorizer.class).authorize(ctx, action, List.of(targetArn), Map.of(
-                "aws:SourceArn", List.of(sourceArn),
-                "aws:SourceAccount", List.of(sourceAccount),
-                "aws:SourceOwner", List.of(sourceAccount)));
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("aws:SourceArn", List.of(sourceArn));
+        keys.put("aws:SourceAccount", List.of(sourceAccount));
+        // Alarm actions publish for the alarm's owner: the default topic policy (AWS:SourceOwner = the topic's
+        // account) lets them through, as on AWS; EventBridge and the others need a statement naming them.
+        if (ON_BEHALF_OF_OWNER.contains(principal)) keys.put("aws:SourceOwner", List.of(sourceAccount));
+        interconnect.get(Authorizer.class).authorize(ctx, action, List.of(targetArn), keys);
     }
 
     private static String sourceAccount(String sourceArn, String fallback) {
