@@ -258,6 +258,30 @@ class SnsIT {
     }
 
     @Test
+    void fifoTopicToFifoQueueKeepsGroupsAndDeduplicates() {
+        String topicArn = sns.createTopic(r -> r.name(name("ledger") + ".fifo").attributes(Map.of("FifoTopic", "true",
+                "ContentBasedDeduplication", "true"))).topicArn();
+        String url = sqs.createQueue(r -> r.queueName(name("ledger") + ".fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        allow(sqs, new Q(url, arn), topicArn);
+        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(Map.of("RawMessageDelivery", "true")));
+        var first = sns.publish(r -> r.topicArn(topicArn).message("credit 10").messageGroupId("acct-1"));
+        sns.publish(r -> r.topicArn(topicArn).message("credit 10").messageGroupId("acct-1"));
+        sns.publish(r -> r.topicArn(topicArn).message("debit 5").messageGroupId("acct-1"));
+        assertThat(first.sequenceNumber()).hasSize(20);
+        List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .messages();
+        assertThat(got).extracting(Message::body).containsExactly("credit 10", "debit 5");
+        assertThat(got.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "acct-1");
+        assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topicArn).message("no group")))
+                .isInstanceOfSatisfying(SnsException.class, e -> assertThat(e.getMessage())
+                        .contains("The MessageGroupId parameter is required for FIFO topics"));
+    }
+
+    @Test
     void topicErrorsAndTags() {
         assertThatThrownBy(() -> sns.createTopic(r -> r.name("bad name"))).isInstanceOfSatisfying(SnsException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter"));

@@ -50,6 +50,11 @@ public final class MessagingModule implements ServiceModule {
     }
 
     @Override
+    public void flush() {
+        if (sns != null) sns.forgetCachedState();
+    }
+
+    @Override
     public void stop() {
         if (sns != null) sns.close();
     }

@@ -46,6 +46,9 @@ final class Signer {
         return repo.signingKey(Signer::generate, clock.instant())[1];
     }
 
+    /** Forgets the loaded key (the store was wiped: the next signature uses the store's new key). */
+    void forget() { key = null; }
+
     private PrivateKey key() throws GeneralSecurityException {
         PrivateKey k = key;
         if (k == null) {

@@ -18,12 +18,14 @@ public final class Sns implements AutoCloseable {
     private final HttpDeliverer http;
     private final SnsProvider provider;
     private final ServicePrincipals principals;
+    private final Signer signer;
 
     public Sns(TopicRepository repo, Queues queues, ServicePrincipals principals, Clock clock, DeliveryFailures failures) {
         this.repo = repo;
         this.principals = principals;
         this.http = new HttpDeliverer(repo, clock, failures);
-        Publisher publisher = new Publisher(repo, queues, principals, clock, failures, http, new Signer(repo, clock));
+        this.signer = new Signer(repo, clock);
+        Publisher publisher = new Publisher(repo, queues, principals, clock, failures, http, signer);
         this.provider = new SnsProvider(repo, publisher, clock);
     }
 
@@ -48,6 +50,9 @@ public final class Sns implements AutoCloseable {
         principals.authorize(principal, "sns:Publish", topicArn, sourceArn);
         return provider.publish(t, subject, message, null, attributes, groupId, null).messageId();
     }
+
+    /** Before a reset wipes the store: the signing key goes with it. */
+    public void forgetCachedState() { signer.forget(); }
 
     @Override
     public void close() { http.close(); }

@@ -447,11 +447,23 @@ public final class SnsProvider {
             if (groupId == null || groupId.isEmpty()) {
                 throw SnsErrors.invalid("The MessageGroupId parameter is required for FIFO topics");
             }
-            if ((dedupId == null || dedupId.isEmpty()) && !"true".equals(t.attribute("ContentBasedDeduplication"))) {
-                throw SnsErrors.invalid("The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+            if (dedupId == null || dedupId.isEmpty()) {
+                if (!"true".equals(t.attribute("ContentBasedDeduplication"))) {
+                    throw SnsErrors.invalid("The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                }
+                dedupId = sha256(message); // the queues deduplicate on the topic's content-based id
             }
         }
         return publisher.publish(t, subject, message, json, attrs, groupId, dedupId);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void checkAttributes(Map<String, MessageAttribute> attrs) {

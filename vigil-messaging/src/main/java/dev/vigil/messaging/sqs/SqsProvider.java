@@ -347,7 +347,8 @@ public final class SqsProvider {
                 Duration.ofSeconds(wait == null ? q.intAttribute(QueueAttributes.WAIT) : wait));
         List<Message> messages = new ArrayList<>();
         for (Queues.Received r : got) messages.add(message(q, r, system, attributeFilters));
-        return ReceiveMessageResponse.builder().messages(messages).build();
+        // No messages: AWS sends an empty object, not an empty list.
+        return ReceiveMessageResponse.builder().messages(messages.isEmpty() ? null : messages).build();
     }
 
     private static Message message(Queue q, Queues.Received r, Set<String> system, List<String> filters) {
