@@ -261,6 +261,29 @@ class SqsIT {
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
     }
 
+    @Test
+    void otherAccountsNeedTheQueuePolicy() {
+        String url = sqs.createQueue(r -> r.queueName(name("shared"))).queueUrl();
+        String arn = "arn:aws:sqs:us-east-1:000000000000:" + url.substring(url.lastIndexOf('/') + 1);
+        // A 12-digit access key Vigil does not know is the root of that account.
+        try (SqsClient other = vigil.client(SqsClient.builder(), "111122223333", "secret")) {
+            assertThatThrownBy(() -> other.sendMessage(r -> r.queueUrl(url).messageBody("hi")))
+                    .isInstanceOfSatisfying(SqsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    });
+            sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY,
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                            + "\"arn:aws:iam::111122223333:root\"},\"Action\":[\"sqs:SendMessage\",\"sqs:GetQueueUrl\"],\"Resource\":\"" + arn + "\"}]}")));
+            other.sendMessage(r -> r.queueUrl(url).messageBody("hi"));
+            assertThat(other.getQueueUrl(r -> r.queueName(url.substring(url.lastIndexOf('/') + 1))
+                    .queueOwnerAWSAccountId("000000000000")).queueUrl()).isEqualTo(url);
+        }
+        Message m = sqs.receiveMessage(r -> r.queueUrl(url).messageSystemAttributeNames(MessageSystemAttributeName.SENDER_ID))
+                .messages().get(0);
+        assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.SENDER_ID, "111122223333");
+    }
+
     static String md5(String s) throws RuntimeException {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")

@@ -54,6 +54,8 @@ public final class SqsErrors {
                 .error("RequestThrottled", 400, "RequestThrottled")
                 .error(INVALID_ADDRESS, 404, "InvalidAddress")
                 .error("ResourceNotFoundException", 404, "ResourceNotFoundException")
+                // The gateway's AccessDeniedException: SQS answers 403 with query code AccessDenied.
+                .error("AccessDeniedException", 403, "AccessDenied")
                 .error(INVALID_PARAMETER_VALUE, 400, "InvalidParameterValue")
                 .error(MISSING_PARAMETER, 400, "MissingParameter")
                 .validationErrorCode(INVALID_PARAMETER_VALUE);
