@@ -4,6 +4,7 @@ import dev.vigil.core.RequestContext;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.OperationHandler;
 import dev.vigil.core.service.Protocol;
+import dev.vigil.core.service.QueryName;
 import dev.vigil.core.service.ServiceDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.sqs.model.*;
 
 /**
  * What the SDK model does not say about SQS (DESIGN §2): awsJson1_0 with target prefix AmazonSQS and
- * query-compatible errors, and per operation the IAM action (batches authorize as their single-message action)
+ * query-compatible errors, awsQuery for older clients (with its member names), and per operation the IAM action (batches authorize as their single-message action)
  * and the queue's ARN, read from the QueueUrl. Message operations are CloudTrail data events. Stateless.
  */
 public final class SqsDescriptor {
@@ -30,13 +31,14 @@ public final class SqsDescriptor {
     public static ServiceDescriptor descriptor(SqsProvider p) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder(SIGNING_NAME)
                 .displayName("sqs")
-                .protocols(Protocol.AWS_JSON_1_0)
+                .protocols(Protocol.AWS_JSON_1_0, Protocol.AWS_QUERY)
                 .jsonTargetPrefix(TARGET)
                 .xmlNamespace(XML_NAMESPACE)
                 .apiVersion(API_VERSION)
                 .errorNamespace(ERROR_NAMESPACE)
                 .queryCompatible();
         SqsErrors.declare(b);
+        queryNames(b);
         b.operation(op("CreateQueue", CreateQueueRequest.class, CreateQueueResponse.class, p::createQueue)
                 .resources((ctx, r) -> List.of(Queue.arn(ctx.region(), ctx.accountId(), nameOr(r.queueName()))))
                 .conditionKeys((ctx, r) -> tagKeys(r.hasTags() ? r.tags() : Map.of())).build());
@@ -81,6 +83,56 @@ public final class SqsDescriptor {
                 ChangeMessageVisibilityBatchResponse.class, p::changeMessageVisibilityBatch,
                 ChangeMessageVisibilityBatchRequest::queueUrl).iamAction("sqs:ChangeMessageVisibility").dataEvent().build());
         return b.build();
+    }
+
+    /**
+     * SQS's awsQuery names (its query model, 2012-11-05), which the JSON-generated SDK classes do not carry:
+     * flattened lists and maps under singular names ({@code Attribute.1.Name}, {@code MessageAttribute.1.Value.DataType},
+     * {@code SendMessageBatchRequestEntry.1.Id}; {@code <QueueUrl>}, {@code <Message>}, {@code <Attribute>}).
+     */
+    private static void queryNames(ServiceDescriptor.Builder b) {
+        QueryName attribute = QueryName.flatMap("Attribute", "Name", "Value");
+        QueryName attributeName = QueryName.flatList("AttributeName");
+        QueryName messageAttribute = QueryName.flatMap("MessageAttribute", "Name", "Value");
+        QueryName systemAttribute = QueryName.flatMap("MessageSystemAttribute", "Name", "Value");
+        QueryName tag = QueryName.flatMap("Tag", "Key", "Value");
+        QueryName queueUrl = QueryName.flatList("QueueUrl");
+        QueryName error = QueryName.flatList("BatchResultErrorEntry");
+        b.queryName(CreateQueueRequest.class, "Attributes", attribute)
+                .queryName(CreateQueueRequest.class, "tags", tag)
+                .queryName(SetQueueAttributesRequest.class, "Attributes", attribute)
+                .queryName(GetQueueAttributesRequest.class, "AttributeNames", attributeName)
+                .queryName(GetQueueAttributesResponse.class, "Attributes", attribute)
+                .queryName(ListQueuesResponse.class, "QueueUrls", queueUrl)
+                .queryName(ListDeadLetterSourceQueuesResponse.class, "queueUrls", queueUrl)
+                .queryName(TagQueueRequest.class, "Tags", tag)
+                .queryName(UntagQueueRequest.class, "TagKeys", QueryName.flatList("TagKey"))
+                .queryName(ListQueueTagsResponse.class, "Tags", tag)
+                .queryName(SendMessageRequest.class, "MessageAttributes", messageAttribute)
+                .queryName(SendMessageRequest.class, "MessageSystemAttributes", systemAttribute)
+                .queryName(SendMessageBatchRequest.class, "Entries", QueryName.flatList("SendMessageBatchRequestEntry"))
+                .queryName(SendMessageBatchRequestEntry.class, "MessageAttributes", messageAttribute)
+                .queryName(SendMessageBatchRequestEntry.class, "MessageSystemAttributes", systemAttribute)
+                .queryName(SendMessageBatchResponse.class, "Successful", QueryName.flatList("SendMessageBatchResultEntry"))
+                .queryName(SendMessageBatchResponse.class, "Failed", error)
+                .queryName(ReceiveMessageRequest.class, "AttributeNames", attributeName)
+                .queryName(ReceiveMessageRequest.class, "MessageSystemAttributeNames", QueryName.flatList("MessageSystemAttributeName"))
+                .queryName(ReceiveMessageRequest.class, "MessageAttributeNames", QueryName.flatList("MessageAttributeName"))
+                .queryName(ReceiveMessageResponse.class, "Messages", QueryName.flatList("Message"))
+                .queryName(Message.class, "Attributes", attribute)
+                .queryName(Message.class, "MessageAttributes", messageAttribute)
+                .queryName(DeleteMessageBatchRequest.class, "Entries", QueryName.flatList("DeleteMessageBatchRequestEntry"))
+                .queryName(DeleteMessageBatchResponse.class, "Successful", QueryName.flatList("DeleteMessageBatchResultEntry"))
+                .queryName(DeleteMessageBatchResponse.class, "Failed", error)
+                .queryName(ChangeMessageVisibilityBatchRequest.class, "Entries",
+                        QueryName.flatList("ChangeMessageVisibilityBatchRequestEntry"))
+                .queryName(ChangeMessageVisibilityBatchResponse.class, "Successful",
+                        QueryName.flatList("ChangeMessageVisibilityBatchResultEntry"))
+                .queryName(ChangeMessageVisibilityBatchResponse.class, "Failed", error);
+        for (Class<?> value : List.of(MessageAttributeValue.class, MessageSystemAttributeValue.class)) {
+            b.queryName(value, "StringListValues", QueryName.flatList("StringListValue"))
+                    .queryName(value, "BinaryListValues", QueryName.flatList("BinaryListValue"));
+        }
     }
 
     private static String nameOr(String name) { return name == null || name.isEmpty() ? "*" : name; }
