@@ -282,6 +282,36 @@ class SnsIT {
     }
 
     @Test
+    void publishBatchEmailSubscriptionsAndUnsubscribe() {
+        String topicArn = sns.createTopic(r -> r.name(name("batch"))).topicArn();
+        Q q = queue(sqs, name("batch-inbox"));
+        allow(sqs, q, topicArn);
+        String subArn = sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(q.arn())
+                .attributes(Map.of("RawMessageDelivery", "true"))).subscriptionArn();
+        assertThat(sns.subscribe(r -> r.topicArn(topicArn).protocol("email").endpoint("ops@example.com")).subscriptionArn())
+                .isEqualTo("pending confirmation");
+        var result = sns.publishBatch(r -> r.topicArn(topicArn).publishBatchRequestEntries(
+                e -> e.id("one").message("first"), e -> e.id("two").message("second"), e -> e.id("bad").message("")));
+        assertThat(result.successful()).extracting(e -> e.id()).containsExactly("one", "two");
+        assertThat(result.failed()).extracting(e -> e.id(), e -> e.code()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bad", "InvalidParameter"));
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(q.url()).maxNumberOfMessages(10)).messages())
+                .extracting(Message::body).containsExactlyInAnyOrder("first", "second");
+        assertThat(sns.listSubscriptions().subscriptions()).filteredOn(s -> s.topicArn().equals(topicArn))
+                .extracting(s -> s.protocol(), s -> s.subscriptionArn()).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("sqs", subArn),
+                        org.assertj.core.groups.Tuple.tuple("email", "PendingConfirmation"));
+        assertThat(sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes()).containsEntry("SubscriptionsPending", "1");
+
+        sns.unsubscribe(r -> r.subscriptionArn(subArn));
+        sns.publish(r -> r.topicArn(topicArn).message("after"));
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(q.url())).messages()).isEmpty();
+        assertThatThrownBy(() -> sns.getSubscriptionAttributes(r -> r.subscriptionArn(subArn)))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Subscription does not exist"));
+    }
+
+    @Test
     void topicErrorsAndTags() {
         assertThatThrownBy(() -> sns.createTopic(r -> r.name("bad name"))).isInstanceOfSatisfying(SnsException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter"));

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Queues {
     private static final Logger LOG = LoggerFactory.getLogger(Queues.class);
     static final Duration DEDUP_WINDOW = Duration.ofMinutes(5);
+    /** Long polls waiting at once on this node: half the server's 64 worker threads. */
+    static final int MAX_WAITING_RECEIVES = 32;
 
     /** One received message: the stored state after this receive, and its receipt handle. */
     record Received(StoredMessage message, String receiptHandle) {}
@@ -32,6 +34,7 @@ public final class Queues {
     private final Clock clock;
     private final QueueSignals signals = new QueueSignals();
     private final Sequencer sequencer = new Sequencer();
+    private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(MAX_WAITING_RECEIVES);
 
     public Queues(QueueRepository repo, Clock clock) {
         this.repo = repo;
@@ -124,6 +127,17 @@ public final class Queues {
      * the first to arrive.
      */
     List<Received> receive(Queue q, int max, int visibilitySeconds, Duration wait) {
+        // A waiting receive holds a server worker thread: past the cap, receives answer at once instead of
+        // letting long polls starve every other request.
+        boolean waits = !wait.isZero() && waiters.tryAcquire();
+        try {
+            return poll(q, max, visibilitySeconds, waits ? wait : Duration.ZERO);
+        } finally {
+            if (waits) waiters.release();
+        }
+    }
+
+    private List<Received> poll(Queue q, int max, int visibilitySeconds, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen = signals.version(q.queueId());
