@@ -328,6 +328,16 @@ class SnsIT {
         assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topicArn).message("{\"x\":1}").messageStructure("json")))
                 .isInstanceOfSatisfying(SnsException.class, e -> assertThat(e.getMessage())
                         .contains("Invalid parameter: Message Structure - No default entry in JSON message body"));
+        // Another account publishes only once the topic's policy lets it.
+        try (SnsClient other = vigil.client(SnsClient.builder(), "444455556666", "secret")) {
+            assertThatThrownBy(() -> other.publish(r -> r.topicArn(topicArn).message("x")))
+                    .isInstanceOfSatisfying(SnsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            sns.addPermission(r -> r.topicArn(topicArn).label("partner").awsAccountIds("444455556666").actionNames("Publish"));
+            assertThat(other.publish(r -> r.topicArn(topicArn).message("x")).messageId()).isNotEmpty();
+            sns.removePermission(r -> r.topicArn(topicArn).label("partner"));
+            assertThatThrownBy(() -> other.publish(r -> r.topicArn(topicArn).message("x")))
+                    .isInstanceOf(SnsException.class);
+        }
         sns.deleteTopic(r -> r.topicArn(topicArn));
         assertThat(sns.listTopics().topics()).noneMatch(t -> t.topicArn().equals(topicArn));
     }

@@ -284,6 +284,25 @@ class SqsIT {
         assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.SENDER_ID, "111122223333");
     }
 
+    @Test
+    void addPermissionGrantsAndRemovePermissionRevokes() {
+        String url = sqs.createQueue(r -> r.queueName(name("granted"))).queueUrl();
+        try (SqsClient other = vigil.client(SqsClient.builder(), "444455556666", "secret")) {
+            sqs.addPermission(r -> r.queueUrl(url).label("partner").awsAccountIds("444455556666").actions("SendMessage"));
+            other.sendMessage(r -> r.queueUrl(url).messageBody("from partner"));
+            assertThat(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.POLICY)).attributes()
+                    .get(QueueAttributeName.POLICY)).contains("\"Sid\":\"partner\"").contains("arn:aws:iam::444455556666:root");
+            assertThatThrownBy(() -> sqs.addPermission(r -> r.queueUrl(url).label("partner").awsAccountIds("444455556666")
+                    .actions("SendMessage"))).isInstanceOfSatisfying(SqsException.class,
+                    e -> assertThat(e.getMessage()).contains("Already exists."));
+            sqs.removePermission(r -> r.queueUrl(url).label("partner"));
+            assertThatThrownBy(() -> other.sendMessage(r -> r.queueUrl(url).messageBody("again")))
+                    .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages()).extracting(Message::body)
+                .containsExactly("from partner");
+    }
+
     static String md5(String s) throws RuntimeException {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")

@@ -45,6 +45,10 @@ public final class SnsDescriptor {
                 p::getTopicAttributes, GetTopicAttributesRequest::topicArn).readOnly().build());
         b.operation(topicOp("SetTopicAttributes", SetTopicAttributesRequest.class, SetTopicAttributesResponse.class,
                 p::setTopicAttributes, SetTopicAttributesRequest::topicArn).build());
+        b.operation(topicOp("AddPermission", AddPermissionRequest.class, AddPermissionResponse.class, p::addPermission,
+                AddPermissionRequest::topicArn).build());
+        b.operation(topicOp("RemovePermission", RemovePermissionRequest.class, RemovePermissionResponse.class,
+                p::removePermission, RemovePermissionRequest::topicArn).build());
         b.operation(topicOp("Subscribe", SubscribeRequest.class, SubscribeResponse.class, p::subscribe,
                 SubscribeRequest::topicArn).conditionKeys((ctx, r) -> {
                     Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -67,11 +71,12 @@ public final class SnsDescriptor {
         b.operation(subscriptionOp("SetSubscriptionAttributes", SetSubscriptionAttributesRequest.class,
                 SetSubscriptionAttributesResponse.class, p::setSubscriptionAttributes,
                 SetSubscriptionAttributesRequest::subscriptionArn).build());
+        // Publish and PublishBatch are CloudTrail data events.
         b.operation(op("Publish", PublishRequest.class, PublishResponse.class, p::publish)
                 .resources((ctx, r) -> arnOrStar(r.topicArn() != null && !r.topicArn().isEmpty() ? r.topicArn() : r.targetArn()))
-                .build());
+                .dataEvent().build());
         b.operation(topicOp("PublishBatch", PublishBatchRequest.class, PublishBatchResponse.class, p::publishBatch,
-                PublishBatchRequest::topicArn).iamAction("sns:Publish").build());
+                PublishBatchRequest::topicArn).iamAction("sns:Publish").dataEvent().build());
         b.operation(topicOp("TagResource", TagResourceRequest.class, TagResourceResponse.class, p::tagResource,
                 TagResourceRequest::resourceArn).conditionKeys((ctx, r) -> tagKeys(r.hasTags() ? r.tags() : List.of())).build());
         b.operation(topicOp("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, p::untagResource,

@@ -185,6 +185,32 @@ public final class SnsProvider {
         return SetTopicAttributesResponse.builder().build();
     }
 
+    public AddPermissionResponse addPermission(RequestContext ctx, AddPermissionRequest req) {
+        Topic t = topic(req.topicArn());
+        if (req.label() == null || req.label().isEmpty()) throw SnsErrors.invalid("Label");
+        if (!req.hasAwsAccountIds() || req.awsAccountIds().isEmpty()) throw SnsErrors.invalid("AWSAccountId");
+        if (!req.hasActionNames() || req.actionNames().isEmpty()) throw SnsErrors.invalid("ActionName");
+        List<String> actions = req.actionNames().stream().map(a -> "SNS:" + a).toList();
+        String next = dev.vigil.messaging.PolicyStatements.add(t.attribute("Policy"), "__default_policy_ID", req.label(),
+                req.awsAccountIds(), actions, t.arn());
+        if (next == null) throw SnsErrors.invalid("Statement already exists");
+        Map<String, String> attrs = new TreeMap<>(t.attributes());
+        attrs.put("Policy", next);
+        repo.updateTopic(t.arn(), attrs);
+        return AddPermissionResponse.builder().build();
+    }
+
+    public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest req) {
+        Topic t = topic(req.topicArn());
+        if (req.label() == null || req.label().isEmpty()) throw SnsErrors.invalid("Label");
+        String next = dev.vigil.messaging.PolicyStatements.remove(t.attribute("Policy"), req.label());
+        if (next == null) throw SnsErrors.invalid("Label: Statement with the given label does not exist");
+        Map<String, String> attrs = new TreeMap<>(t.attributes());
+        attrs.put("Policy", next.isEmpty() ? "{\"Version\":\"2008-10-17\",\"Id\":\"__default_policy_ID\",\"Statement\":[]}" : next);
+        repo.updateTopic(t.arn(), attrs);
+        return RemovePermissionResponse.builder().build();
+    }
+
     // ---- subscriptions
 
     public SubscribeResponse subscribe(RequestContext ctx, SubscribeRequest req) {

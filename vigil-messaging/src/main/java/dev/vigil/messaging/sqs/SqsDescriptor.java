@@ -59,6 +59,10 @@ public final class SqsDescriptor {
                 p::setQueueAttributes, SetQueueAttributesRequest::queueUrl).build());
         b.operation(queueOp("PurgeQueue", PurgeQueueRequest.class, PurgeQueueResponse.class, p::purgeQueue,
                 PurgeQueueRequest::queueUrl).build());
+        b.operation(queueOp("AddPermission", AddPermissionRequest.class, AddPermissionResponse.class, p::addPermission,
+                AddPermissionRequest::queueUrl).build());
+        b.operation(queueOp("RemovePermission", RemovePermissionRequest.class, RemovePermissionResponse.class,
+                p::removePermission, RemovePermissionRequest::queueUrl).build());
         b.operation(queueOp("TagQueue", TagQueueRequest.class, TagQueueResponse.class, p::tagQueue, TagQueueRequest::queueUrl)
                 .conditionKeys((ctx, r) -> tagKeys(r.hasTags() ? r.tags() : Map.of())).build());
         b.operation(queueOp("UntagQueue", UntagQueueRequest.class, UntagQueueResponse.class, p::untagQueue,
@@ -106,6 +110,8 @@ public final class SqsDescriptor {
                 .queryName(ListQueuesResponse.class, "QueueUrls", queueUrl)
                 .queryName(ListDeadLetterSourceQueuesResponse.class, "queueUrls", queueUrl)
                 .queryName(TagQueueRequest.class, "Tags", tag)
+                .queryName(AddPermissionRequest.class, "AWSAccountIds", QueryName.flatList("AWSAccountId"))
+                .queryName(AddPermissionRequest.class, "Actions", QueryName.flatList("ActionName"))
                 .queryName(UntagQueueRequest.class, "TagKeys", QueryName.flatList("TagKey"))
                 .queryName(ListQueueTagsResponse.class, "Tags", tag)
                 .queryName(SendMessageRequest.class, "MessageAttributes", messageAttribute)

@@ -20,7 +20,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sqs.model.AddPermissionRequest;
+import software.amazon.awssdk.services.sqs.model.AddPermissionResponse;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.RemovePermissionRequest;
+import software.amazon.awssdk.services.sqs.model.RemovePermissionResponse;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
@@ -231,6 +235,49 @@ public final class SqsProvider {
         }
         repo.purge(q.queueId(), now);
         return PurgeQueueResponse.builder().build();
+    }
+
+    // ---- permissions
+
+    public AddPermissionResponse addPermission(RequestContext ctx, AddPermissionRequest req) {
+        Queue q = resolve(ctx, req.queueUrl());
+        String label = req.label();
+        if (label == null || label.isEmpty()) throw SqsErrors.missing("Label");
+        if (!label.matches("[A-Za-z0-9_-]{1,80}")) {
+            throw SqsErrors.invalidParameter(label, "Label", "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+        }
+        if (!req.hasAwsAccountIds() || req.awsAccountIds().isEmpty()) throw SqsErrors.missing("AWSAccountId");
+        if (!req.hasActions() || req.actions().isEmpty()) throw SqsErrors.missing("ActionName");
+        List<String> actions = new ArrayList<>();
+        for (String a : req.actions()) {
+            if (!Set.of("*", "SendMessage", "ReceiveMessage", "DeleteMessage", "ChangeMessageVisibility",
+                    "GetQueueAttributes", "GetQueueUrl", "ListDeadLetterSourceQueues", "PurgeQueue", "ListQueueTags")
+                    .contains(a)) {
+                throw SqsErrors.invalidParameter(a, "ActionName", "Only the queue owner is allowed to invoke this action.");
+            }
+            actions.add("SQS:" + a);
+        }
+        String next = dev.vigil.messaging.PolicyStatements.add(q.attribute(QueueAttributes.POLICY), q.arn() + "/SQSDefaultPolicy",
+                label, req.awsAccountIds(), actions, q.arn());
+        if (next == null) throw SqsErrors.invalidParameter(label, "Label", "Already exists.");
+        Map<String, String> attrs = new LinkedHashMap<>(q.attributes());
+        attrs.put(QueueAttributes.POLICY, next);
+        repo.updateAttributes(q.queueId(), attrs, now());
+        return AddPermissionResponse.builder().build();
+    }
+
+    public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest req) {
+        Queue q = resolve(ctx, req.queueUrl());
+        if (req.label() == null || req.label().isEmpty()) throw SqsErrors.missing("Label");
+        String next = dev.vigil.messaging.PolicyStatements.remove(q.attribute(QueueAttributes.POLICY), req.label());
+        if (next == null) {
+            throw SqsErrors.invalidParameter(req.label(), "Label", "can't find label on existing policy.");
+        }
+        Map<String, String> attrs = new LinkedHashMap<>(q.attributes());
+        if (next.isEmpty()) attrs.remove(QueueAttributes.POLICY);
+        else attrs.put(QueueAttributes.POLICY, next);
+        repo.updateAttributes(q.queueId(), attrs, now());
+        return RemovePermissionResponse.builder().build();
     }
 
     // ---- tags
