@@ -191,6 +191,35 @@ class StsFederationIT extends IamServerFixture {
         assertThat(root.listSAMLProviders().samlProviderList()).extracting(e -> e.arn()).doesNotContain(provider);
     }
 
+    @Test
+    void webIdentityThroughBothClis() throws Exception {
+        for (dev.vigil.testkit.AwsCli cli : java.util.List.of(Clis.debian(), Clis.v1())) {
+            java.net.URI e = vigil.endpoint();
+            dev.vigil.testkit.AwsCli.Result created = cli.run(e, "iam", "create-open-id-connect-provider", "--url",
+                    idp.issuer(), "--client-id-list", "cli-app", "--thumbprint-list", thumbprint());
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            String provider = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.stdout())
+                    .path("OpenIDConnectProviderArn").asText();
+            try {
+                String roleArn = webIdentityRole(unique("cli"), provider, "ci-job");
+                dev.vigil.testkit.AwsCli.Result assumed = cli.run(e, "sts", "assume-role-with-web-identity",
+                        "--role-arn", roleArn, "--role-session-name", "pipeline", "--web-identity-token",
+                        token("ci-job", "cli-app", Instant.now().plusSeconds(300)));
+                assertThat(assumed.exitCode()).as(assumed.stderr()).isZero();
+                assertThat(assumed.stdout()).contains("\"SubjectFromWebIdentityToken\": \"ci-job\"")
+                        .contains(":assumed-role/");
+                dev.vigil.testkit.AwsCli.Result denied = cli.run(e, "sts", "assume-role-with-web-identity",
+                        "--role-arn", roleArn, "--role-session-name", "pipeline", "--web-identity-token",
+                        token("someone-else", "cli-app", Instant.now().plusSeconds(300)));
+                assertThat(denied.exitCode()).isNotZero();
+                assertThat(denied.stderr()).contains("AccessDenied")
+                        .contains("Not authorized to perform sts:AssumeRoleWithWebIdentity");
+            } finally {
+                root.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(provider));
+            }
+        }
+    }
+
     static String metadata() {
         try {
             return idp.samlMetadata();

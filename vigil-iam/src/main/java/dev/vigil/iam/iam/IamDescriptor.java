@@ -7,6 +7,14 @@ import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ResourceResolver;
 import dev.vigil.core.service.ServiceDescriptor;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteServiceLinkedRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteServiceLinkedRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionStatusRequest;
+import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionStatusResponse;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsRequest;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.AddClientIdToOpenIdConnectProviderRequest;
 import software.amazon.awssdk.services.iam.model.AddClientIdToOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderRequest;
@@ -253,6 +261,7 @@ public final class IamDescriptor {
         d.account(p);
         d.signInCredentials(p, r);
         d.federation(p);
+        d.serviceLinkedRoles(p);
         d.simulator(stores);
         return b.build();
     }
@@ -428,6 +437,25 @@ public final class IamDescriptor {
                 a::listAccountAliases, ResourceResolver.all());
         read("GetAccountSummary", GetAccountSummaryRequest.class, GetAccountSummaryResponse.class,
                 a::getAccountSummary, ResourceResolver.all());
+        b.constrain(GetAccountAuthorizationDetailsRequest.class, "Marker", IamConstraints.MARKER)
+                .constrain(GetAccountAuthorizationDetailsRequest.class, "MaxItems", IamConstraints.MAX_ITEMS);
+        read("GetAccountAuthorizationDetails", GetAccountAuthorizationDetailsRequest.class,
+                GetAccountAuthorizationDetailsResponse.class, p.details()::getAccountAuthorizationDetails,
+                ResourceResolver.all());
+    }
+
+    /** Service-linked roles: the role ARN is the resource, as the Service Authorization Reference lists it. */
+    private void serviceLinkedRoles(IamProviders p) {
+        ServiceLinkedRoles slr = p.serviceLinkedRoles();
+        write("CreateServiceLinkedRole", CreateServiceLinkedRoleRequest.class, CreateServiceLinkedRoleResponse.class,
+                slr::createServiceLinkedRole, (ctx, req) -> List.of(ServiceLinkedRoles.ROLE_NAMES.containsKey(
+                        req.awsServiceName()) ? IamNames.arn(ctx.accountId(), EntityKind.ROLE, ServiceLinkedRoles.PATH_PREFIX
+                        + req.awsServiceName() + "/", ServiceLinkedRoles.ROLE_NAMES.get(req.awsServiceName())) : "*"));
+        write("DeleteServiceLinkedRole", DeleteServiceLinkedRoleRequest.class, DeleteServiceLinkedRoleResponse.class,
+                slr::deleteServiceLinkedRole, ResourceResolver.all());
+        read("GetServiceLinkedRoleDeletionStatus", GetServiceLinkedRoleDeletionStatusRequest.class,
+                GetServiceLinkedRoleDeletionStatusResponse.class, slr::getServiceLinkedRoleDeletionStatus,
+                ResourceResolver.all());
     }
 
     /** SAML and OpenID Connect identity providers; each operation's resource is the provider's ARN. */

@@ -7,7 +7,8 @@ public record IamProviders(UserProvider users, GroupProvider groups, RoleProvide
                            AttachmentProvider attachments, BoundaryProvider boundaries, InlinePolicyProvider inline,
                            AccessKeyProvider keys, AccountProvider account,
                            MfaProvider mfa, LoginProfileProvider logins,
-                           FederationProvider federation) {
+                           FederationProvider federation, AuthorizationDetailsProvider details,
+                           ServiceLinkedRoles serviceLinkedRoles) {
 
     public static IamProviders create(IamStores stores, Clock clock, IamCredentialStore credentials) {
         return new IamProviders(new UserProvider(stores, clock, credentials), new GroupProvider(stores, clock),
@@ -15,6 +16,7 @@ public record IamProviders(UserProvider users, GroupProvider groups, RoleProvide
                 new AttachmentProvider(stores, clock), new BoundaryProvider(stores), new InlinePolicyProvider(stores),
                 new AccessKeyProvider(stores, clock, credentials), new AccountProvider(stores),
                 new MfaProvider(stores, clock), new LoginProfileProvider(stores, clock),
-                new FederationProvider(stores, clock));
+                new FederationProvider(stores, clock), new AuthorizationDetailsProvider(stores),
+                new ServiceLinkedRoles(stores, clock));
     }
 }

@@ -34,6 +34,13 @@ public record IamStores(Jdbc jdbc, UserStore users, GroupStore groups, RoleStore
         return roles.find(accountId, roleName).orElseThrow(() -> IamErrors.noSuch(EntityKind.ROLE, roleName));
     }
 
+    /** A role the customer may change: service-linked roles belong to their service (UnmodifiableEntity). */
+    public IamRole modifiableRole(String accountId, String roleName) {
+        IamRole r = role(accountId, roleName);
+        if (ServiceLinkedRoles.isServiceLinked(r)) throw IamErrors.protectedRole(r.roleName());
+        return r;
+    }
+
     /**
      * The managed policy an ARN names, as seen from the account: AWS's shipped policies or the account's own.
      * Another account's policy is not visible (empty).
