@@ -331,7 +331,10 @@ class SnsIT {
         // Another account publishes only once the topic's policy lets it.
         try (SnsClient other = vigil.client(SnsClient.builder(), "444455556666", "secret")) {
             assertThatThrownBy(() -> other.publish(r -> r.topicArn(topicArn).message("x")))
-                    .isInstanceOfSatisfying(SnsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.sns.model.AuthorizationErrorException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AuthorizationError");
+                    });
             sns.addPermission(r -> r.topicArn(topicArn).label("partner").awsAccountIds("444455556666").actionNames("Publish"));
             assertThat(other.publish(r -> r.topicArn(topicArn).message("x")).messageId()).isNotEmpty();
             sns.removePermission(r -> r.topicArn(topicArn).label("partner"));

@@ -27,6 +27,8 @@ public final class SnsErrors {
                 .error(INVALID_PARAMETER_VALUE, 400, "ParameterValueInvalid")
                 .error(NOT_FOUND, 404, "NotFound")
                 .error(AUTHORIZATION, 403, "AuthorizationError")
+                // The gateway's policy denial: SNS calls it AuthorizationError.
+                .error("AccessDenied", 403, "AuthorizationError")
                 .error(TAG_LIMIT, 400, "TagLimitExceeded")
                 .error(EMPTY_BATCH, 400, "EmptyBatchRequest")
                 .error(TOO_MANY_ENTRIES, 400, "TooManyEntriesInBatchRequest")
