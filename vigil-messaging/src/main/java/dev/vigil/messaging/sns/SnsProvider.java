@@ -225,7 +225,7 @@ public final class SnsProvider {
         Map<String, String> attrs = new TreeMap<>();
         if (req.hasAttributes()) {
             for (Map.Entry<String, String> e : req.attributes().entrySet()) {
-                attrs.put(e.getKey(), validateSubscriptionAttribute(e.getKey(), e.getValue(), protocol, attrs));
+                attrs.put(e.getKey(), validateSubscriptionAttribute(e.getKey(), e.getValue(), protocol));
             }
         }
         checkScope(attrs);
@@ -280,7 +280,7 @@ public final class SnsProvider {
         }
     }
 
-    private static String validateSubscriptionAttribute(String name, String value, String protocol, Map<String, String> sofar) {
+    private static String validateSubscriptionAttribute(String name, String value, String protocol) {
         if (!SUBSCRIPTION_SETTABLE.contains(name)) throw SnsErrors.invalid("AttributeName");
         String v = value == null ? "" : value;
         switch (name) {
@@ -391,7 +391,7 @@ public final class SnsProvider {
         Subscription s = subscription(req.subscriptionArn());
         if (req.attributeName() == null || req.attributeName().isEmpty()) throw SnsErrors.invalid("AttributeName");
         Map<String, String> next = new TreeMap<>(s.attributes());
-        String v = validateSubscriptionAttribute(req.attributeName(), req.attributeValue(), s.protocol(), next);
+        String v = validateSubscriptionAttribute(req.attributeName(), req.attributeValue(), s.protocol());
         if (v.isEmpty() && !req.attributeName().equals("RawMessageDelivery")) next.remove(req.attributeName());
         else next.put(req.attributeName(), v);
         checkScope(next);

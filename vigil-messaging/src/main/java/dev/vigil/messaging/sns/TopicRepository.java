@@ -53,6 +53,6 @@ public interface TopicRepository {
 
     void reschedule(String deliveryId, int attempts, Instant next, String error);
 
-    /** The PEM-encoded signing key pair, created on first use and shared by every node. */
+    /** The signing key pair (Base64 PKCS#8 private, X.509 public), created on first use and shared by every node. */
     String[] signingKey(java.util.function.Supplier<String[]> create, Instant now);
 }
