@@ -43,7 +43,7 @@ public final class IamModule implements ServiceModule {
         principalPolicies = new IamPrincipalPolicies(stores, env.clock());
         organizations = Organizations.open(env.database(), env.clock());
         env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions,
-                env.interconnect()::resourcePolicy));
+                env.interconnect()::resourcePolicy, organizations.directory()));
     }
 
     @Override

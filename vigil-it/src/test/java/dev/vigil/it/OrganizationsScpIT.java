@@ -43,7 +43,7 @@ class OrganizationsScpIT {
     static Org organization() {
         String mgmt = newAccount();
         String member = newAccount();
-        try (OrganizationsClient o = OrganizationsIT.orgs(mgmt); OrganizationsClient m = OrganizationsIT.orgs(member)) {
+        try (OrganizationsClient o = orgs(mgmt); OrganizationsClient m = orgs(member)) {
             String orgId = o.createOrganization(r -> r.featureSet("ALL")).organization().id();
             String root = o.listRoots().roots().get(0).id();
             o.enablePolicyType(r -> r.rootId(root).policyType("SERVICE_CONTROL_POLICY"));
@@ -83,13 +83,13 @@ class OrganizationsScpIT {
     @Test
     void anScpOnAnOuStopsTheMemberRootAndAdminsButNotTheManagementAccount() {
         Org org = organization();
+        AccessKey memberAdmin = admin(org.member());
+        AccessKey managementAdmin = admin(org.management());
         try (OrganizationsClient o = orgs(org.management())) {
             String p = o.createPolicy(r -> r.name("no-metrics").description("").type("SERVICE_CONTROL_POLICY")
                     .content(DENY_PUT_METRIC_DATA)).policy().policySummary().id();
             o.attachPolicy(r -> r.policyId(p).targetId(org.ou()));
         }
-        AccessKey memberAdmin = admin(org.member());
-        AccessKey managementAdmin = admin(org.management());
 
         try (CloudWatchClient memberRoot = cloudWatch(org.member(), "s");
              CloudWatchClient memberAdminCw = cloudWatch(memberAdmin.accessKeyId(), memberAdmin.secretAccessKey());
@@ -99,8 +99,8 @@ class OrganizationsScpIT {
             assertThat(rootDenied).isNotNull();
             assertThat(rootDenied.statusCode()).isEqualTo(403);
             assertThat(rootDenied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + org.member()
-                    + ":root is not authorized to perform: cloudwatch:PutMetricData on resource: * with an explicit"
-                    + " deny in a service control policy");
+                    + ":root is not authorized to perform: cloudwatch:PutMetricData with an explicit deny in a service"
+                    + " control policy");
             AwsServiceException adminDenied = putMetric(memberAdminCw);
             assertThat(adminDenied).isNotNull();
             assertThat(adminDenied.awsErrorDetails().errorMessage()).contains(":user/").contains("service control policy");

@@ -1,5 +1,6 @@
 package dev.vigil.iam.organizations;
 
+import dev.vigil.iam.authz.OrganizationChains;
 import dev.vigil.iam.policy.AttachedPolicy;
 import dev.vigil.iam.policy.PolicyKind;
 import dev.vigil.iam.policy.ScpLevel;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * this, so positions are cached; an Organizations write on this node drops the cache at once ({@link #invalidate}),
  * writes by other nodes sharing the database show within {@link #TTL}. Thread-safe.
  */
-public final class ScpDirectory {
+public final class ScpDirectory implements OrganizationChains {
     static final Duration TTL = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 10_000;
 
@@ -33,6 +34,11 @@ public final class ScpDirectory {
         public Position {
             scps = List.copyOf(scps);
         }
+    }
+
+    @Override
+    public Optional<Chain> chain(String accountId) {
+        return position(accountId).map(p -> new Chain(p.orgId(), p.managementAccountItself(), p.scps(), p.orgPath()));
     }
 
     private record Cached(long generation, Instant loadedAt, Optional<Position> value) {}
