@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -97,6 +98,15 @@ class OrganizationsIT {
             assertThat(root.arn()).isEqualTo("arn:aws:organizations::" + mgmt + ":root/" + org.id() + "/" + root.id());
             List<Account> accounts = o.listAccounts().accounts();
             assertThat(accounts).extracting(Account::id).containsExactly(mgmt);
+
+            // Organizations calls land in the management account's event history.
+            try (CloudTrailClient ct = vigil.client(CloudTrailClient.builder(), mgmt, "secret")) {
+                com.fasterxml.jackson.databind.JsonNode created = Trail.records(ct, "CreateOrganization").get(0);
+                assertThat(created.path("eventSource").asText()).isEqualTo("organizations.amazonaws.com");
+                assertThat(created.path("recipientAccountId").asText()).isEqualTo(mgmt);
+                assertThat(created.path("readOnly").asBoolean()).isFalse();
+                assertThat(Trail.records(ct, "ListRoots")).isNotEmpty();
+            }
 
             o.deleteOrganization(r -> { });
             assertThat(error(o::describeOrganization).awsErrorDetails().errorCode())

@@ -1,6 +1,7 @@
 package dev.vigil.iam.organizations;
 
 import dev.vigil.core.RequestContext;
+import dev.vigil.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ final class AccountsProvider {
                 s.orgs().addMember(new Member(account, o.orgId(), o.rootId(), "INVITED", o.createdAt()));
                 return null;
             });
-        } catch (dev.vigil.store.StoreException e) {
+        } catch (StoreException e) {
             if (e.isUniqueViolation()) throw OrgErrors.alreadyInOrganization();
             throw e;
         }

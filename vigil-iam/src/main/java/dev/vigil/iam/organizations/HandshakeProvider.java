@@ -1,11 +1,14 @@
 package dev.vigil.iam.organizations;
 
+import dev.vigil.core.AwsException;
 import dev.vigil.core.RequestContext;
+import dev.vigil.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.organizations.model.AcceptHandshakeRequest;
 import software.amazon.awssdk.services.organizations.model.AcceptHandshakeResponse;
 import software.amazon.awssdk.services.organizations.model.CancelHandshakeRequest;
@@ -66,8 +69,7 @@ final class HandshakeProvider {
                         + " invitation target. Valid values are ACCOUNT and EMAIL.");
             }
             if (account != null && s.orgs().member(account).filter(m -> m.orgId().equals(o.orgId())).isPresent()) {
-                throw OrgErrors.handshakeConstraint("ALREADY_IN_AN_ORGANIZATION", "The handshake request is invalid"
-                        + " because the invited account is already a member of an organization.");
+                throw alreadyInOrganization();
             }
             for (OrgHandshake existing : s.handshakes().forOrganization(o.orgId())) {
                 if (existing.openAt(now) && existing.targetValue().equalsIgnoreCase(value)) {
@@ -85,13 +87,27 @@ final class HandshakeProvider {
 
     AcceptHandshakeResponse acceptHandshake(RequestContext ctx, AcceptHandshakeRequest req) {
         Instant now = clock.instant();
-        OrgHandshake h = s.jdbc().inTransaction(c -> {
+        OrgHandshake h;
+        try {
+            h = accept(ctx, req, now);
+        } catch (StoreException e) {
+            // The account joined another organization (or created one) while this acceptance ran.
+            if (e.isUniqueViolation()) throw alreadyInOrganization();
+            throw e;
+        }
+        return AcceptHandshakeResponse.builder().handshake(shape(h, now)).build();
+    }
+
+    private static AwsException alreadyInOrganization() {
+        return OrgErrors.handshakeConstraint("ALREADY_IN_AN_ORGANIZATION", "The handshake request is invalid"
+                + " because the invited account is already a member of an organization.");
+    }
+
+    private OrgHandshake accept(RequestContext ctx, AcceptHandshakeRequest req, Instant now) {
+        return s.jdbc().inTransaction(c -> {
             OrgHandshake found = addressedTo(ctx, req.handshakeId());
             answerable(found, "ACCEPTED", now);
-            if (s.orgs().member(ctx.accountId()).isPresent()) {
-                throw OrgErrors.handshakeConstraint("ALREADY_IN_AN_ORGANIZATION", "The handshake request is invalid"
-                        + " because the invited account is already a member of an organization.");
-            }
+            if (s.orgs().member(ctx.accountId()).isPresent()) throw alreadyInOrganization();
             Organization o = s.orgs().lock(found.orgId()).orElseThrow(OrgErrors::invalidTransition);
             if (!s.handshakes().transition(found.handshakeId(), found.state(), "ACCEPTED")) {
                 throw OrgErrors.invalidTransition();
@@ -100,7 +116,6 @@ final class HandshakeProvider {
             defaults.onboard(o, ctx.accountId());
             return s.handshakes().find(found.handshakeId()).orElseThrow();
         });
-        return AcceptHandshakeResponse.builder().handshake(shape(h, now)).build();
     }
 
     DeclineHandshakeResponse declineHandshake(RequestContext ctx, DeclineHandshakeRequest req) {
@@ -162,7 +177,7 @@ final class HandshakeProvider {
                 .orElseThrow(OrgErrors::handshakeNotFound);
     }
 
-    private java.util.Optional<OrgHandshake> find(String handshakeId) {
+    private Optional<OrgHandshake> find(String handshakeId) {
         if (handshakeId == null || !OrgIds.HANDSHAKE.matcher(handshakeId).matches()) {
             throw OrgErrors.invalidInput("INVALID_PATTERN", "You provided a value that doesn't match the required"
                     + " pattern.");
