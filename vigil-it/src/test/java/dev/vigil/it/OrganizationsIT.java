@@ -379,4 +379,60 @@ class OrganizationsIT {
                     .errorCode()).isEqualTo("HandshakeNotFoundException");
         }
     }
+
+    @Test
+    void theRemainingOperationsThroughTheSdk() {
+        String mgmt = newAccount();
+        String member = newAccount();
+        try (OrganizationsClient o = orgs(mgmt); OrganizationsClient m = orgs(member)) {
+            o.createOrganization(r -> r.featureSet("ALL"));
+            String root = o.listRoots().roots().get(0).id();
+            String ou = o.createOrganizationalUnit(r -> r.parentId(root).name("apps").tags(t -> t.key("k").value("v")))
+                    .organizationalUnit().id();
+            assertThat(o.listOrganizationalUnitsForParent(r -> r.parentId(root)).organizationalUnits())
+                    .extracting(u -> u.id()).containsExactly(ou);
+            assertThat(o.listChildren(r -> r.parentId(root).childType("ORGANIZATIONAL_UNIT")).children())
+                    .extracting(c -> c.id()).containsExactly(ou);
+            assertThat(o.listTagsForResource(r -> r.resourceId(ou)).tags()).hasSize(1);
+            o.untagResource(r -> r.resourceId(ou).tagKeys("k"));
+            assertThat(o.listTagsForResource(r -> r.resourceId(ou)).tags()).isEmpty();
+
+            String h = o.inviteAccountToOrganization(r -> r.target(t -> t.id(member).type("ACCOUNT")).notes("hi"))
+                    .handshake().id();
+            Handshake listed = o.listHandshakesForOrganization(r -> r.filter(f -> f.actionType("INVITE")))
+                    .handshakes().get(0);
+            assertThat(listed.id()).isEqualTo(h);
+            assertThat(listed.resources()).extracting(x -> x.typeAsString()).contains("ORGANIZATION", "ACCOUNT", "NOTES");
+            assertThat(listed.arn()).startsWith("arn:aws:organizations::" + mgmt + ":handshake/o-");
+            m.acceptHandshake(r -> r.handshakeId(h));
+
+            o.enablePolicyType(r -> r.rootId(root).policyType("SERVICE_CONTROL_POLICY"));
+            String p = o.createPolicy(r -> r.name("a").description("first").type("SERVICE_CONTROL_POLICY")
+                    .content(SCP_DENY_ALL_S3)).policy().policySummary().id();
+            Policy updated = o.updatePolicy(r -> r.policyId(p).name("b").description("second")).policy();
+            assertThat(updated.policySummary().name()).isEqualTo("b");
+            assertThat(updated.content()).isEqualTo(SCP_DENY_ALL_S3);
+            assertThat(o.listPolicies(r -> r.filter("SERVICE_CONTROL_POLICY")).policies()).extracting(x -> x.name())
+                    .containsExactly("FullAWSAccess", "b");
+            o.attachPolicy(r -> r.policyId(p).targetId(member));
+            Root disabled = o.disablePolicyType(r -> r.rootId(root).policyType("SERVICE_CONTROL_POLICY")).root();
+            assertThat(disabled.policyTypes()).isEmpty();
+            assertThat(o.listTargetsForPolicy(r -> r.policyId(p)).targets()).isEmpty();
+
+            o.enableAWSServiceAccess(r -> r.servicePrincipal("cloudtrail.amazonaws.com"));
+            o.registerDelegatedAdministrator(r -> r.accountId(member).servicePrincipal("cloudtrail.amazonaws.com"));
+            assertThat(o.listDelegatedServicesForAccount(r -> r.accountId(member)).delegatedServices())
+                    .extracting(d -> d.servicePrincipal()).containsExactly("cloudtrail.amazonaws.com");
+            o.deregisterDelegatedAdministrator(r -> r.accountId(member).servicePrincipal("cloudtrail.amazonaws.com"));
+            o.disableAWSServiceAccess(r -> r.servicePrincipal("cloudtrail.amazonaws.com"));
+            assertThat(o.listAWSServiceAccessForOrganization().enabledServicePrincipals()).isEmpty();
+
+            o.closeAccount(r -> r.accountId(member));
+            assertThat(o.describeAccount(r -> r.accountId(member)).account().statusAsString())
+                    .isEqualTo("PENDING_CLOSURE");
+            OrganizationsException unrecognized = error(() -> o.enableAWSServiceAccess(r -> r.servicePrincipal(
+                    "nothing.amazonaws.com")));
+            assertThat(reason(unrecognized)).isEqualTo("UNRECOGNIZED_SERVICE_PRINCIPAL");
+        }
+    }
 }
