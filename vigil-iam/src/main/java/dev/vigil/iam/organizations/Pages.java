@@ -22,7 +22,7 @@ final class Pages {
                     "You provided a value that is outside the allowed range of values for MaxResults.");
         }
         int from = offset(nextToken);
-        if (from > all.size()) throw invalidToken();
+        if (from < 0 || from > all.size()) throw invalidToken();
         int to = Math.min(all.size(), from + limit);
         String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("o:" + to).getBytes(StandardCharsets.UTF_8)) : null;
