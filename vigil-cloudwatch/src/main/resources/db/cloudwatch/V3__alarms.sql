@@ -26,6 +26,8 @@ CREATE TABLE cw_alarms (
     PRIMARY KEY (account_id, region, alarm_name)
 );
 CREATE INDEX cw_alarms_due ON cw_alarms (next_eval);
+-- A state change re-evaluates the composite alarms of its account and region.
+CREATE INDEX cw_alarms_type ON cw_alarms (account_id, region, alarm_type);
 
 -- DescribeAlarmHistory: per alarm or per account and region, by time.
 CREATE TABLE cw_alarm_history (

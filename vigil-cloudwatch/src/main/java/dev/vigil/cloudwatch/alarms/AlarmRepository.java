@@ -13,6 +13,9 @@ public interface AlarmRepository {
     /** Every alarm of an account and region, by name (composite rules and DescribeAlarms filter over these). */
     List<Alarm> list(String accountId, String region);
 
+    /** The composite alarms of an account and region (followers of a changed alarm are found among these). */
+    List<Alarm> composites(String accountId, String region);
+
     /** Inserts a new alarm (version 1); false when one of that name exists (nothing written). */
     boolean create(Alarm alarm);
 

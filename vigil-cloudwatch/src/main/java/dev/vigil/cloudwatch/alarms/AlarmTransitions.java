@@ -132,8 +132,7 @@ public final class AlarmTransitions {
 
     /** Re-evaluates the composite alarms following {@code changed} (rule children and suppressed ones). */
     private void followers(Alarm changed, String oldState, int depth) {
-        for (Alarm other : repo.list(changed.accountId(), changed.region())) {
-            if (!other.config().isComposite()) continue;
+        for (Alarm other : repo.composites(changed.accountId(), changed.region())) {
             AlarmConfig c = other.config();
             if (refersTo(c.actionsSuppressor(), changed)) suppressorChanged(other, changed, oldState);
             AlarmRule rule;

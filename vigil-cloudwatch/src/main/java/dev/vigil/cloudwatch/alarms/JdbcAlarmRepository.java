@@ -88,6 +88,12 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     }
 
     @Override
+    public List<Alarm> composites(String accountId, String region) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cw_alarms WHERE account_id = ? AND region = ? AND alarm_type = ?"
+                + " ORDER BY alarm_name", JdbcAlarmRepository::alarm, accountId, region, AlarmConfig.COMPOSITE);
+    }
+
+    @Override
     public boolean create(Alarm a) {
         try {
             return jdbc.update("INSERT INTO cw_alarms (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
