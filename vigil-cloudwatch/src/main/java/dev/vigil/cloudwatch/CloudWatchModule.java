@@ -20,6 +20,7 @@ public final class CloudWatchModule implements ServiceModule {
     static final Duration ALARM_POLL = Duration.ofSeconds(1);
 
     private JdbcMetricRepository metrics;
+    private AlarmEvaluator evaluator;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -40,16 +41,18 @@ public final class CloudWatchModule implements ServiceModule {
                 alarms, env.clock());
         AlarmMetricSource source = new AlarmMetricSource(metrics, env.clock());
         AlarmTransitions transitions = new AlarmTransitions(alarms, env.interconnect(), env.clock());
-        AlarmEvaluator evaluator = new AlarmEvaluator(alarms, source, transitions, env.clock());
+        evaluator = new AlarmEvaluator(alarms, source, transitions, env.clock());
         // Polled often in real time; which alarms are due is decided by the injectable clock.
-        env.scheduler().every("cloudwatch-alarms", ALARM_POLL, evaluator::run);
+        AlarmEvaluator job = evaluator;
+        env.scheduler().every("cloudwatch-alarms", ALARM_POLL, job::run);
         return List.of(CloudWatchDescriptor.descriptor(provider,
                 new AlarmsProvider(alarms, source, transitions, env.clock())));
     }
 
-    /** Called before a reset wipes the store: cached series ids would point at deleted rows. */
+    /** Called before a reset wipes the store: cached series ids and anomaly models would outlive their rows. */
     @Override
     public void flush() {
         if (metrics != null) metrics.clearCaches();
+        if (evaluator != null) evaluator.clearCaches();
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class AlarmActions {
     static final String PRINCIPAL = "cloudwatch.amazonaws.com";
+    static final int MAX_SUMMARY = 255;
+    static final int MAX_DATA = 4095;
 
     private final Interconnect interconnect;
     private final AlarmRepository repo;
@@ -59,6 +61,9 @@ final class AlarmActions {
             else history.setAll(data);
             String summary = error == null ? "Successfully executed action " + action
                     : "Failed to execute action " + action + ". Received error: \"" + error + "\"";
+            // AWS bounds HistorySummary to 255 and HistoryData to 4095 characters.
+            if (summary.length() > MAX_SUMMARY) summary = summary.substring(0, MAX_SUMMARY - 3) + "...";
+            if (history.toString().length() > MAX_DATA) history.remove("publishedMessage");
             repo.addHistory(new AlarmHistoryItem(a.accountId(), a.region(), a.name(), a.config().type(), at, "Action",
                     summary, history.toString()));
         }

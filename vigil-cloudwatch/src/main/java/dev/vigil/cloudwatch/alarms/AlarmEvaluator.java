@@ -49,6 +49,11 @@ public final class AlarmEvaluator {
         this.clock = clock;
     }
 
+    /** Forgets the trained anomaly models (before a reset wipes the metrics they were trained from). */
+    public void clearCaches() {
+        models.clear();
+    }
+
     /** One run of the job: every due alarm. Returns how many evaluations this call took. */
     public int run() {
         long now = clock.millis();

@@ -36,9 +36,13 @@ public interface AlarmRepository {
 
     void addHistory(AlarmHistoryItem item);
 
-    /** History newest first (or oldest first), optionally of one alarm / of some types, from <= ts < to. */
+    /**
+     * History newest first (or oldest first), optionally of one alarm, of some item types and of some alarm types
+     * (empty: any), with from <= ts < to.
+     */
     List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
-                                   long from, long to, boolean ascending, int offset, int limit);
+                                   Collection<String> alarmTypes, long from, long to, boolean ascending, int offset,
+                                   int limit);
 
     Optional<SortedMap<String, String>> tags(String accountId, String region, String name);
 

@@ -341,13 +341,14 @@ public final class AlarmsProvider {
         }
         List<String> itemTypes = r.historyItemType() == null ? List.of() : List.of(r.historyItemTypeAsString());
         boolean ascending = "TimestampAscending".equals(r.scanByAsString());
-        Set<String> types = r.hasAlarmTypes() ? new LinkedHashSet<>(r.alarmTypesAsStrings()) : null;
-        List<AlarmHistoryItem> items = repo.history(ctx.accountId(), ctx.region(), r.alarmName(), itemTypes, from, to,
-                ascending, offset, max + 1);
+        // AWS: without AlarmTypes only metric alarms' history is returned; a named alarm's history is returned whatever its type.
+        List<String> types = r.hasAlarmTypes() ? r.alarmTypesAsStrings()
+                : r.alarmName() == null ? List.of(AlarmConfig.METRIC) : List.of();
+        List<AlarmHistoryItem> items = repo.history(ctx.accountId(), ctx.region(), r.alarmName(), itemTypes, types, from,
+                to, ascending, offset, max + 1);
         List<software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem> out = new ArrayList<>();
         for (int i = 0; i < Math.min(max, items.size()); i++) {
             AlarmHistoryItem h = items.get(i);
-            if (types != null && !types.contains(h.alarmType())) continue;
             out.add(software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem.builder().alarmName(h.alarmName())
                     .alarmType(h.alarmType()).timestamp(Instant.ofEpochMilli(h.timestamp())).historyItemType(h.type())
                     .historySummary(h.summary()).historyData(h.data()).build());

@@ -169,7 +169,8 @@ public final class JdbcAlarmRepository implements AlarmRepository {
 
     @Override
     public List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
-                                          long from, long to, boolean ascending, int offset, int limit) {
+                                          Collection<String> alarmTypes, long from, long to, boolean ascending,
+                                          int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT account_id, region, alarm_name, alarm_type, ts, item_type, summary,"
                 + " history_data FROM cw_alarm_history WHERE account_id = ? AND region = ? AND ts >= ? AND ts < ?");
         List<Object> args = new ArrayList<>(List.of(accountId, region, from, to));
@@ -180,6 +181,10 @@ public final class JdbcAlarmRepository implements AlarmRepository {
         if (types != null && !types.isEmpty()) {
             sql.append(" AND item_type IN (").append(String.join(", ", Collections.nCopies(types.size(), "?"))).append(')');
             args.addAll(types);
+        }
+        if (alarmTypes != null && !alarmTypes.isEmpty()) {
+            sql.append(" AND alarm_type IN (").append(String.join(", ", Collections.nCopies(alarmTypes.size(), "?"))).append(')');
+            args.addAll(alarmTypes);
         }
         String dir = ascending ? "ASC" : "DESC";
         sql.append(" ORDER BY ts ").append(dir).append(", history_id ").append(dir)

@@ -228,6 +228,15 @@ abstract class AlarmStoreContract {
         assertThatThrownBy(() -> provider.putCompositeAlarm(ctx(), PutCompositeAlarmRequest.builder().alarmName("c2")
                 .alarmRule("ALARM(nope) AND ALARM(a1)").build())).hasMessage(
                 "Could not save the composite alarm as alarms [nope] in the alarm rule do not exist");
+        // Without AlarmTypes (and without a name) only metric alarms' history is returned, as on AWS.
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().build()).alarmHistoryItems())
+                .extracting(x -> x.alarmName()).doesNotContain("c1").contains("a1", "a2", "b1");
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder()
+                .alarmTypes(AlarmType.COMPOSITE_ALARM).build()).alarmHistoryItems())
+                .extracting(x -> x.alarmName()).containsOnly("c1");
+        assertThatThrownBy(() -> provider.setAlarmState(ctx(), SetAlarmStateRequest.builder().alarmName("a1")
+                .stateValue(StateValue.ALARM).stateReason("x").stateReasonData("{not json").build()))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidFormatFault"));
         assertThatThrownBy(() -> provider.deleteAlarms(ctx(), DeleteAlarmsRequest.builder().alarmNames("a1", "zz").build()))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ResourceNotFound"));
         assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().alarmNames("a1").build()).metricAlarms()).hasSize(1);
