@@ -127,9 +127,8 @@ public final class JdbcAlarmRepository implements AlarmRepository {
 
     @Override
     public List<Alarm> due(long now, int limit) {
-        List<Alarm> out = jdbc.query("SELECT " + COLUMNS + " FROM cw_alarms WHERE next_eval <= ? ORDER BY next_eval",
+        return jdbc.query("SELECT " + COLUMNS + " FROM cw_alarms WHERE next_eval <= ? ORDER BY next_eval LIMIT " + limit,
                 JdbcAlarmRepository::alarm, now);
-        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     @Override
