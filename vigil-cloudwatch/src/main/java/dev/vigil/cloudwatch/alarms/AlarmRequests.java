@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 
 /**
  * Validates PutMetricAlarm and PutCompositeAlarm into an {@link AlarmConfig}, with AWS's errors for each wrong
- * combination: a metric xor metric math, Statistic xor ExtendedStatistic, Period 10, 30 or a multiple of 60, the
+ * combination: a metric xor metric math, Statistic xor ExtendedStatistic, Period 10, 20, 30 or a multiple of 60, the
  * evaluation range at most one day (seven days for periods of an hour or more), DatapointsToAlarm at most
  * EvaluationPeriods, Threshold for static thresholds and ThresholdMetricId for band operators, percentile-only
  * EvaluateLowSampleCountPercentile, and action ARNs. Stateless.
@@ -37,7 +37,7 @@ final class AlarmRequests {
     private AlarmRequests() {}
 
     static boolean validPeriod(Integer p) {
-        return p != null && (p == 10 || p == 30 || (p > 0 && p % 60 == 0));
+        return p != null && (p == 10 || p == 20 || p == 30 || (p > 0 && p % 60 == 0));
     }
 
     static AlarmConfig metricAlarm(PutMetricAlarmRequest r, String region, MetricSource metrics) {
@@ -107,7 +107,7 @@ final class AlarmRequests {
             period = r.period();
             dims = dims(r.dimensions());
         }
-        if (!validPeriod(period)) throw invalidValue("The parameter Period must be 10, 30 or a multiple of 60.");
+        if (!validPeriod(period)) throw invalidValue("The parameter Period must be 10, 20, 30 or a multiple of 60.");
         long range = (long) period * n;
         long maxRange = period >= 3600 ? 7 * 86_400L : 86_400L;
         if (range > maxRange) {
@@ -244,7 +244,7 @@ final class AlarmRequests {
                 }
                 if (s.period() == null) throw required(p + ".MetricStat.Period");
                 if (!validPeriod(s.period())) {
-                    throw invalidValue("The parameter " + p + ".MetricStat.Period must be 10, 30 or a multiple of 60.");
+                    throw invalidValue("The parameter " + p + ".MetricStat.Period must be 10, 20, 30 or a multiple of 60.");
                 }
                 if (!metrics.isStatistic(s.stat())) {
                     throw invalidValue("The value " + s.stat() + " for parameter " + p + ".MetricStat.Stat is not supported.");
@@ -254,7 +254,7 @@ final class AlarmRequests {
                         s.unit() == null ? null : s.unitAsString()));
             } else {
                 if (q.period() != null && !validPeriod(q.period())) {
-                    throw invalidValue("The parameter " + p + ".Period must be 10, 30 or a multiple of 60.");
+                    throw invalidValue("The parameter " + p + ".Period must be 10, 20, 30 or a multiple of 60.");
                 }
                 out.add(new AlarmConfig.Query(q.id(), q.expression(), q.label(), q.returnData(), q.period(), q.accountId(),
                         null, null, null, null, null));

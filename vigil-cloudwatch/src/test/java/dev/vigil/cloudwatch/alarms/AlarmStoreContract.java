@@ -190,7 +190,7 @@ abstract class AlarmStoreContract {
     @Test
     void validationErrors() {
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").period(45).build()))
-                .hasMessageContaining("Period must be 10, 30 or a multiple of 60");
+                .hasMessageContaining("Period must be 10, 20, 30 or a multiple of 60");
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").datapointsToAlarm(6).build()))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterCombinationException"));
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").evaluationPeriods(1441).datapointsToAlarm(1).build()))
