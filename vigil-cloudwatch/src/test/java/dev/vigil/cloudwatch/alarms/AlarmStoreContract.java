@@ -46,6 +46,7 @@ abstract class AlarmStoreContract {
     private AlarmsProvider provider;
     private AlarmEvaluator evaluator;
     private String account;
+    private Interconnect ic;
     private String ns;
     final List<String[]> delivered = Collections.synchronizedList(new ArrayList<>());
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
@@ -69,7 +70,7 @@ abstract class AlarmStoreContract {
         clock = new MutableClock(START);
         account = String.format("%012d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
         ns = "Vigil/" + UUID.randomUUID();
-        Interconnect ic = new Interconnect(new DeliveryFailures(clock));
+        ic = new Interconnect(new DeliveryFailures(clock));
         String me = account;
         ic.register(MessageSink.class, (principal, source, target, message, attrs) -> {
             if (target.endsWith(":missing")) throw new AwsException("NotFound", 404, "Topic does not exist");
@@ -120,7 +121,7 @@ abstract class AlarmStoreContract {
         clock.set(Instant.parse("2026-11-30T12:05:10Z"));
         // Two nodes' evaluators, two threads each, race for the same evaluation: exactly one takes it.
         AlarmEvaluator otherNode = new AlarmEvaluator(alarms, new AlarmMetricSource(metrics, clock),
-                new AlarmTransitions(alarms, new Interconnect(new DeliveryFailures(clock)), clock), clock);
+                new AlarmTransitions(alarms, ic, clock), clock);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) runs.add(pool.submit(i % 2 == 0 ? evaluator::run : otherNode::run));
