@@ -100,7 +100,7 @@ public final class AlarmEvaluator {
                 c.effectiveTreatMissingData(), minimum));
         if (r.state() == null || r.state().equals(a.state())) return;
         String reason = StateReasons.reason(r, c, a.state());
-        String data = StateReasons.reasonData(r, c, clock.millis(), start);
+        String data = StateReasons.reasonData(r, c, clock.millis());
         transitions.change(a, r.state(), reason, data, false);
     }
 

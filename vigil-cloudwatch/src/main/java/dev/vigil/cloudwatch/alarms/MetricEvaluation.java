@@ -65,7 +65,8 @@ public final class MetricEvaluation {
         for (Slot s : range) if (!s.missing()) actual.add(s);
         if (actual.isEmpty()) {
             String state = "ignore".equals(treat) ? null : "INSUFFICIENT_DATA";
-            return new Result(state, List.of(), 0, 0, 0, false, Math.min(n, range.size()));
+            List<Slot> window = range.subList(Math.max(0, range.size() - n), range.size());
+            return new Result(state, window, 0, 0, 0, false, window.size());
         }
         List<Slot> evaluated = actual.subList(Math.max(0, actual.size() - n), actual.size());
         int breaching = 0;

@@ -29,7 +29,31 @@ public final class StateReasons {
 
     private static String wasWere(int n) { return n == 1 ? "was" : "were"; }
 
-    /** The reason of a transition computed by {@link MetricEvaluation}. */
+    /** The datapoints supporting the new state (breaching for ALARM, not breaching for OK), newest first. */
+    private static List<Slot> supporting(MetricEvaluation.Result r, AlarmConfig c) {
+        boolean alarm = "ALARM".equals(r.state());
+        Comparison op = Comparison.of(c.comparisonOperator());
+        List<Slot> out = new ArrayList<>();
+        for (int i = r.evaluated().size() - 1; i >= 0; i--) {
+            Slot s = r.evaluated().get(i);
+            if (s.missing()) continue;
+            if (op.breaches(s, c.threshold() == null ? 0 : c.threshold()) == alarm) out.add(s);
+        }
+        return out;
+    }
+
+    /** How many datapoints the transition needs: M for ALARM, N - M + 1 for OK. */
+    private static int minimum(MetricEvaluation.Result r, AlarmConfig c) {
+        int window = r.evaluated().size();
+        int m = c.effectiveDatapointsToAlarm();
+        return "ALARM".equals(r.state()) ? Math.min(m, window) : Math.max(1, window - m + 1);
+    }
+
+    /**
+     * The reason of a transition computed by {@link MetricEvaluation}. Alarms without DatapointsToAlarm get AWS's
+     * short form ("2 datapoints [...] were greater than the threshold (1.0)."), M-of-N alarms the long one
+     * ("3 out of the last 5 datapoints [...] were ... (minimum 3 datapoints for OK -> ALARM transition).").
+     */
     public static String reason(MetricEvaluation.Result r, AlarmConfig c, String oldState) {
         String newState = r.state();
         if ("INSUFFICIENT_DATA".equals(newState)) {
@@ -37,12 +61,7 @@ public final class StateReasons {
         }
         Comparison op = Comparison.of(c.comparisonOperator());
         boolean alarm = "ALARM".equals(newState);
-        List<Slot> real = new ArrayList<>();
-        for (int i = r.evaluated().size() - 1; i >= 0; i--) {
-            Slot s = r.evaluated().get(i);
-            if (s.missing()) continue;
-            if (op.breaches(s, c.threshold() == null ? 0 : c.threshold()) == alarm) real.add(s);
-        }
+        List<Slot> real = supporting(r, c);
         int window = r.evaluated().size();
         if (r.missingTreated() == window && window > 0) {
             return "Threshold Crossed: no datapoints were received for " + plural(window, "period") + " and "
@@ -50,8 +69,6 @@ public final class StateReasons {
                     + (r.missingAsBreaching() ? "Breaching" : "NonBreaching") + "].";
         }
         int counted = alarm ? r.breaching() : r.notBreaching();
-        int m = c.effectiveDatapointsToAlarm();
-        int minimum = alarm ? Math.min(m, window) : Math.max(1, window - m + 1);
         StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < real.size(); i++) {
             if (i > 0) list.append(", ");
@@ -59,14 +76,14 @@ public final class StateReasons {
         }
         list.append(']');
         String comparison = comparisonText(op, alarm, real, c);
-        String head = op.isBand() ? "Thresholds Crossed: " : "Threshold Crossed: ";
-        StringBuilder out = new StringBuilder(head);
-        if (window == 1 && m == 1 && r.missingTreated() == 0) {
-            out.append("1 datapoint ").append(list).append(" was ").append(comparison).append('.');
+        StringBuilder out = new StringBuilder(op.isBand() ? "Thresholds Crossed: " : "Threshold Crossed: ");
+        if (c.datapointsToAlarm() == null && r.missingTreated() == 0) {
+            out.append(plural(real.size(), "datapoint")).append(' ').append(list).append(' ').append(wasWere(real.size()))
+                    .append(' ').append(comparison).append('.');
         } else {
             out.append(counted).append(" out of the last ").append(window).append(" datapoints ").append(list)
                     .append(' ').append(wasWere(counted)).append(' ').append(comparison).append(" (minimum ")
-                    .append(plural(minimum, "datapoint")).append(" for ").append(oldState).append(" -> ")
+                    .append(plural(minimum(r, c), "datapoint")).append(" for ").append(oldState).append(" -> ")
                     .append(newState).append(" transition).");
         }
         if (r.missingTreated() > 0) {
@@ -100,30 +117,23 @@ public final class StateReasons {
         };
     }
 
-    /** StateReasonData of a metric alarm's evaluation. */
-    public static String reasonData(MetricEvaluation.Result r, AlarmConfig c, long queryDate, long startDate) {
+    /**
+     * StateReasonData of a metric alarm's evaluation, as AWS writes it: recentDatapoints oldest first over the
+     * evaluated periods (startDate is the first one's start), evaluatedDatapoints the newest datapoints the transition
+     * needed, newest first; for INSUFFICIENT_DATA no startDate and the unknown periods' timestamps only.
+     */
+    public static String reasonData(MetricEvaluation.Result r, AlarmConfig c, long queryDate) {
         ObjectNode o = JSON.createObjectNode();
         o.put("version", "1.0");
         o.put("queryDate", iso(queryDate));
-        o.put("startDate", iso(startDate));
+        boolean insufficient = "INSUFFICIENT_DATA".equals(r.state());
+        if (!insufficient && !r.evaluated().isEmpty()) o.put("startDate", iso(r.evaluated().get(0).timestamp()));
         if (!c.isMathAlarm()) {
             if (c.unit() != null) o.put("unit", c.unit());
             o.put("statistic", c.statistic() != null ? c.statistic() : c.extendedStatistic());
         }
         o.put("period", c.evaluationPeriod());
         ArrayNode recent = o.putArray("recentDatapoints");
-        ArrayNode evaluated = JSON.createArrayNode();
-        for (int i = r.evaluated().size() - 1; i >= 0; i--) {
-            Slot s = r.evaluated().get(i);
-            ObjectNode d = evaluated.addObject();
-            d.put("timestamp", iso(s.timestamp()));
-            if (s.sampleCount() != null) d.put("sampleCount", s.sampleCount());
-            if (!s.missing()) d.put("value", s.value());
-            if (s.lower() != null) {
-                d.put("lowerThreshold", s.lower());
-                d.put("upperThreshold", s.upper());
-            }
-        }
         for (Slot s : r.evaluated()) if (!s.missing()) recent.add(s.value());
         Comparison op = Comparison.of(c.comparisonOperator());
         if (op != null && op.isBand()) {
@@ -137,7 +147,22 @@ public final class StateReasons {
         } else if (c.threshold() != null) {
             o.put("threshold", c.threshold());
         }
-        o.set("evaluatedDatapoints", evaluated);
+        ArrayNode evaluated = o.putArray("evaluatedDatapoints");
+        if (insufficient) {
+            for (int i = r.evaluated().size() - 1; i >= 0; i--) evaluated.addObject().put("timestamp", iso(r.evaluated().get(i).timestamp()));
+            return o.toString();
+        }
+        List<Slot> supporting = supporting(r, c);
+        for (Slot s : supporting.subList(0, Math.min(supporting.size(), minimum(r, c)))) {
+            ObjectNode d = evaluated.addObject();
+            d.put("timestamp", iso(s.timestamp()));
+            if (s.sampleCount() != null) d.put("sampleCount", s.sampleCount());
+            d.put("value", s.value());
+            if (s.lower() != null) {
+                d.put("lowerThreshold", s.lower());
+                d.put("upperThreshold", s.upper());
+            }
+        }
         return o.toString();
     }
 }

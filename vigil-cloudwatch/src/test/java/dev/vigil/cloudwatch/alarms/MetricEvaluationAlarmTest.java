@@ -104,16 +104,21 @@ class MetricEvaluationAlarmTest {
         assertThat(StateReasons.reason(r, config(5, 3, null), "OK")).isEqualTo("Threshold Crossed: 3 out of the last 5"
                 + " datapoints [5.0 (30/11/26 12:06:00), 5.0 (30/11/26 12:04:00), 5.0 (30/11/26 12:02:00)] were greater"
                 + " than the threshold (1.0) (minimum 3 datapoints for OK -> ALARM transition).");
-        String data = StateReasons.reasonData(r, config(5, 3, null), t0 + 7 * P + 1234, t0);
-        assertThat(data).startsWith("{\"version\":\"1.0\",\"queryDate\":\"2026-11-30T12:07:01.234+0000\","
-                + "\"startDate\":\"2026-11-30T12:00:00.000+0000\",\"statistic\":\"Average\",\"period\":60,"
-                + "\"recentDatapoints\":[5.0,0.0,5.0,0.0,5.0],\"threshold\":1.0,\"evaluatedDatapoints\":"
-                + "[{\"timestamp\":\"2026-11-30T12:06:00.000+0000\",\"sampleCount\":1.0,\"value\":5.0}");
+        String data = StateReasons.reasonData(r, config(5, 3, null), t0 + 7 * P + 1234);
+        assertThat(data).isEqualTo("{\"version\":\"1.0\",\"queryDate\":\"2026-11-30T12:07:01.234+0000\","
+                + "\"startDate\":\"2026-11-30T12:02:00.000+0000\",\"statistic\":\"Average\",\"period\":60,"
+                + "\"recentDatapoints\":[5.0,0.0,5.0,0.0,5.0],\"threshold\":1.0,\"evaluatedDatapoints\":["
+                + "{\"timestamp\":\"2026-11-30T12:06:00.000+0000\",\"sampleCount\":1.0,\"value\":5.0},"
+                + "{\"timestamp\":\"2026-11-30T12:04:00.000+0000\",\"sampleCount\":1.0,\"value\":5.0},"
+                + "{\"timestamp\":\"2026-11-30T12:02:00.000+0000\",\"sampleCount\":1.0,\"value\":5.0}]}");
 
         List<Slot> one = List.of(new Slot(t0, 0.5, 1.0, null, null));
         r = MetricEvaluation.evaluate(new MetricEvaluation.Input(one, 1, 1, Comparison.GreaterThanThreshold, 1.0, "missing", null));
         assertThat(StateReasons.reason(r, config(1, null, null), "ALARM"))
                 .isEqualTo("Threshold Crossed: 1 datapoint [0.5 (30/11/26 12:00:00)] was not greater than the threshold (1.0).");
+        assertThat(StateReasons.reason(r, config(1, 1, null), "ALARM")).isEqualTo("Threshold Crossed: 1 out of the last 1"
+                + " datapoints [0.5 (30/11/26 12:00:00)] was not greater than the threshold (1.0) (minimum 1 datapoint for"
+                + " ALARM -> OK transition).");
 
         r = MetricEvaluation.evaluate(new MetricEvaluation.Input(slots("- - -"), 1, 1, Comparison.GreaterThanThreshold,
                 1.0, "breaching", null));
@@ -122,5 +127,31 @@ class MetricEvaluationAlarmTest {
         r = MetricEvaluation.evaluate(new MetricEvaluation.Input(slots("- - - - - - -"), 5, 3,
                 Comparison.GreaterThanThreshold, 1.0, "missing", null));
         assertThat(StateReasons.reason(r, config(5, 3, null), "OK")).isEqualTo("Insufficient Data: 5 datapoints were unknown.");
+        assertThat(StateReasons.reasonData(r, config(5, 3, null), t0)).isEqualTo("{\"version\":\"1.0\",\"queryDate\":"
+                + "\"2026-11-30T12:00:00.000+0000\",\"statistic\":\"Average\",\"period\":60,\"recentDatapoints\":[],"
+                + "\"threshold\":1.0,\"evaluatedDatapoints\":[{\"timestamp\":\"1970-01-01T00:06:00.000+0000\"},"
+                + "{\"timestamp\":\"1970-01-01T00:05:00.000+0000\"},{\"timestamp\":\"1970-01-01T00:04:00.000+0000\"},"
+                + "{\"timestamp\":\"1970-01-01T00:03:00.000+0000\"},{\"timestamp\":\"1970-01-01T00:02:00.000+0000\"}]}");
+    }
+
+    /** A real DynamoDB alarm's state (EvaluationPeriods 2, no DatapointsToAlarm, Sum over 60 s, threshold 42). */
+    @Test
+    void awsShortFormExample() {
+        long t = java.time.Instant.parse("2023-01-09T13:59:00Z").toEpochMilli();
+        List<Slot> range = List.of(Slot.of(t, null), Slot.of(t + P, null), new Slot(t + 2 * P, 1.0, 1.0, null, null),
+                new Slot(t + 3 * P, 0.0, 1.0, null, null));
+        AlarmConfig c = new AlarmConfig(AlarmConfig.METRIC, null, true, List.of(), List.of(), List.of(), "AWS/DynamoDB",
+                "ConsumedWriteCapacityUnits", List.of(), "Sum", null, null, 60, 2, null, 42.0, "GreaterThanThreshold", null,
+                null, null, null, null, null, null, null);
+        MetricEvaluation.Result r = MetricEvaluation.evaluate(new MetricEvaluation.Input(range, 2, 2,
+                Comparison.GreaterThanThreshold, 42.0, "missing", null));
+        assertThat(r.state()).isEqualTo("OK");
+        assertThat(StateReasons.reason(r, c, "ALARM")).isEqualTo("Threshold Crossed: 2 datapoints [0.0 (09/01/23 14:02:00),"
+                + " 1.0 (09/01/23 14:01:00)] were not greater than the threshold (42.0).");
+        assertThat(StateReasons.reasonData(r, c, java.time.Instant.parse("2023-01-09T14:07:25.504Z").toEpochMilli()))
+                .isEqualTo("{\"version\":\"1.0\",\"queryDate\":\"2023-01-09T14:07:25.504+0000\",\"startDate\":"
+                        + "\"2023-01-09T14:01:00.000+0000\",\"statistic\":\"Sum\",\"period\":60,\"recentDatapoints\":"
+                        + "[1.0,0.0],\"threshold\":42.0,\"evaluatedDatapoints\":[{\"timestamp\":\"2023-01-09T14:02:00.000+0000\","
+                        + "\"sampleCount\":1.0,\"value\":0.0}]}");
     }
 }
