@@ -258,6 +258,9 @@ class CloudWatchAlarmsIT {
                 });
         assertThatThrownBy(() -> cw.putMetricAlarm(alarm("bad", "M").evaluationPeriods(2).datapointsToAlarm(3).build()))
                 .isInstanceOfSatisfying(CloudWatchException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+        assertThatThrownBy(() -> cw.putMetricAlarm(alarm("bad", "M").statistic((String) null).build()))
+                .isInstanceOfSatisfying(CloudWatchException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination"));
         assertThatThrownBy(() -> cw.putMetricAlarm(alarm("bad", "M").alarmActions("arn:aws:sns:us-east-1:nope").build()))
                 .isInstanceOfSatisfying(CloudWatchException.class,

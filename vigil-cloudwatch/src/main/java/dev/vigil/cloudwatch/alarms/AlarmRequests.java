@@ -66,7 +66,7 @@ final class AlarmRequests {
         int n = r.evaluationPeriods();
         Integer m = r.datapointsToAlarm();
         if (m != null && m > n) {
-            throw combination("DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
+            throw validation("DatapointsToAlarm must be less than or equal to EvaluationPeriods");
         }
         List<AlarmConfig.Query> queries = null;
         List<AlarmConfig.Dim> dims = null;
@@ -126,8 +126,9 @@ final class AlarmRequests {
             if (band.expression() == null || !band.expression().trim().startsWith("ANOMALY_DETECTION_BAND")) {
                 throw validation("The ThresholdMetricId must refer to an ANOMALY_DETECTION_BAND expression.");
             }
-            if (!Boolean.FALSE.equals(band.returnData()) && queries.stream().filter(q -> !Boolean.FALSE.equals(q.returnData())).count() != 2) {
-                throw validation("Exactly one element of the metrics list besides the threshold should return data.");
+            // The band and the metric it bands both return data.
+            if (queries.stream().filter(q -> !Boolean.FALSE.equals(q.returnData())).count() != 2) {
+                throw validation("Exactly two elements of the metrics list should return data.");
             }
         } else {
             if (r.thresholdMetricId() != null) {

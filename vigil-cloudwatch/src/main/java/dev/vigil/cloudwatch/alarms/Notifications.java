@@ -164,7 +164,9 @@ final class Notifications {
                 }
             } else {
                 ObjectNode m = metrics.addObject();
-                m.put("id", "m1");
+                // AWS gives the alarm's own metric a generated id; this one is stable per alarm.
+                m.put("id", java.util.UUID.nameUUIDFromBytes(after.arn().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
                 m.set("metricStat", metricStat(c.namespace(), c.metricName(), c.dimensions(), c.period(),
                         c.statistic() != null ? c.statistic() : c.extendedStatistic()));
                 m.put("returnData", true);

@@ -193,7 +193,10 @@ abstract class AlarmStoreContract {
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").period(45).build()))
                 .hasMessageContaining("Period must be 10, 20, 30 or a multiple of 60");
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").datapointsToAlarm(6).build()))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterCombinationException"));
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ValidationError");
+                    assertThat(e.getMessage()).isEqualTo("DatapointsToAlarm must be less than or equal to EvaluationPeriods");
+                });
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").evaluationPeriods(1441).datapointsToAlarm(1).build()))
                 .hasMessageContaining("86400");
         provider.putMetricAlarm(ctx(), alarm("x", "M").period(3600).evaluationPeriods(168).datapointsToAlarm(1).build());
