@@ -6,6 +6,7 @@ import static dev.vigil.cloudwatch.alarms.AlarmErrors.required;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.RequestContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,12 +42,23 @@ public final class AlarmsProvider {
     public PutMetricAlarmResponse putMetricAlarm(RequestContext ctx, PutMetricAlarmRequest r) {
         AlarmConfig config = AlarmRequests.metricAlarm(r, ctx.region(), metrics);
         SortedMap<String, String> tags = r.hasTags() ? AlarmTags.validate(r.tags()) : null;
-        if (config.thresholdMetricId() != null) detectors.ensure(ctx, config);
         long now = clock.millis();
+        if (config.isMathAlarm()) checkQueries(ctx, config, now);
+        if (config.thresholdMetricId() != null) detectors.ensure(ctx, config);
         long period = config.evaluationPeriod() * 1000L;
         long next = Math.floorDiv(now, period) * period + period;
         save(ctx, r.alarmName(), config, next, tags);
         return PutMetricAlarmResponse.builder().build();
+    }
+
+    /** Runs the alarm's queries once over its last period, so a bad expression is refused now, not at evaluation. */
+    private void checkQueries(RequestContext ctx, AlarmConfig c, long now) {
+        List<software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery> queries = new ArrayList<>();
+        for (AlarmConfig.Query q : c.metrics()) {
+            if (!q.id().equals(c.thresholdMetricId())) queries.add(AlarmEvaluator.query(q, !Boolean.FALSE.equals(q.returnData())));
+        }
+        long period = c.evaluationPeriod() * 1000L;
+        metrics.query(ctx.accountId(), ctx.region(), queries, Instant.ofEpochMilli(now - period), Instant.ofEpochMilli(now));
     }
 
     public PutCompositeAlarmResponse putCompositeAlarm(RequestContext ctx, PutCompositeAlarmRequest r) {

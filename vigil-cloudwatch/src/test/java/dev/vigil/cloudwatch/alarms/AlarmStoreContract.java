@@ -222,6 +222,13 @@ abstract class AlarmStoreContract {
                 .metrics(MetricDataQuery.builder().id("m1").metricStat(MetricStat.builder().metric(Metric.builder()
                         .namespace(ns).metricName("M").build()).period(60).stat("Sum").build()).returnData(false).build()).build()))
                 .hasMessage("Exactly one element of the metrics list should return data.");
+        assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), PutMetricAlarmRequest.builder().alarmName("z")
+                .evaluationPeriods(1).threshold(1.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .metrics(MetricDataQuery.builder().id("m1").metricStat(MetricStat.builder().metric(Metric.builder()
+                        .namespace(ns).metricName("M").build()).period(60).stat("Sum").build()).returnData(false).build(),
+                        MetricDataQuery.builder().id("e1").expression("m1 +* 2").build()).build()))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"));
+        assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().alarmNames("z").build()).metricAlarms()).isEmpty();
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M")
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD).build()))
                 .hasMessageContaining("ThresholdMetricId");
