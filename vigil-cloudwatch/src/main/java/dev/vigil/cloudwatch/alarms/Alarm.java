@@ -31,6 +31,17 @@ public record Alarm(String accountId, String region, String name, AlarmConfig co
                 by, reason, due);
     }
 
+    /** The same alarm and state with another configuration (PutMetricAlarm on an existing alarm keeps the state). */
+    public Alarm withConfig(AlarmConfig c, long updated, Long next) {
+        return new Alarm(accountId, region, name, c, updated, state, stateReason, stateReasonData, stateUpdated,
+                stateTransitioned, next, version, suppressedBy, suppressedReason, actionDue);
+    }
+
+    public Alarm withVersion(long v) {
+        return new Alarm(accountId, region, name, config, configUpdated, state, stateReason, stateReasonData,
+                stateUpdated, stateTransitioned, nextEval, v, suppressedBy, suppressedReason, actionDue);
+    }
+
     public Alarm withNextEval(Long next) {
         return new Alarm(accountId, region, name, config, configUpdated, state, stateReason, stateReasonData,
                 stateUpdated, stateTransitioned, next, version, suppressedBy, suppressedReason, actionDue);

@@ -49,6 +49,13 @@ public record AlarmConfig(
 
     public boolean isComposite() { return COMPOSITE.equals(type); }
 
+    public AlarmConfig withActionsEnabled(boolean enabled) {
+        return new AlarmConfig(type, description, enabled, okActions, alarmActions, insufficientDataActions, namespace,
+                metricName, dimensions, statistic, extendedStatistic, unit, period, evaluationPeriods, datapointsToAlarm,
+                threshold, comparisonOperator, treatMissingData, evaluateLowSampleCountPercentile, thresholdMetricId,
+                metrics, alarmRule, actionsSuppressor, suppressorWaitPeriod, suppressorExtensionPeriod);
+    }
+
     public boolean isMathAlarm() { return metrics != null && !metrics.isEmpty(); }
 
     /** The actions run on entering {@code state}. */

@@ -63,10 +63,7 @@ public final class AlarmTransitions {
             runActions &= after.suppressedBy() == null;
         }
         if (!repo.updateState(after, before.version())) return false;
-        after = new Alarm(after.accountId(), after.region(), after.name(), after.config(), after.configUpdated(),
-                after.state(), after.stateReason(), after.stateReasonData(), after.stateUpdated(),
-                after.stateTransitioned(), after.nextEval(), before.version() + 1, after.suppressedBy(),
-                after.suppressedReason(), after.actionDue());
+        after = after.withVersion(before.version() + 1);
         repo.addHistory(new AlarmHistoryItem(after.accountId(), after.region(), after.name(), after.config().type(), now,
                 "StateUpdate", "Alarm updated from " + before.state() + " to " + state,
                 Notifications.stateUpdate(before, after)));

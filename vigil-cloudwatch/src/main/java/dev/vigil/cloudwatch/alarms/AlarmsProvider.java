@@ -119,10 +119,7 @@ public final class AlarmsProvider {
                 throw invalidValue("The alarm " + name + " already exists as a "
                         + (before.config().isComposite() ? "composite" : "metric") + " alarm.");
             }
-            Alarm after = new Alarm(before.accountId(), before.region(), name, config, now, before.state(),
-                    before.stateReason(), before.stateReasonData(), before.stateUpdated(), before.stateTransitioned(),
-                    config.isComposite() ? before.nextEval() : nextEval, before.version(), before.suppressedBy(),
-                    before.suppressedReason(), before.actionDue());
+            Alarm after = before.withConfig(config, now, config.isComposite() ? before.nextEval() : nextEval);
             if (!repo.updateConfig(after, before.version())) continue;
             repo.addHistory(new AlarmHistoryItem(ctx.accountId(), ctx.region(), name, config.type(), now,
                     "ConfigurationUpdate", "Alarm \"" + name + "\" updated", Notifications.configurationUpdate(before, after)));
@@ -184,17 +181,8 @@ public final class AlarmsProvider {
             for (int attempt = 0; attempt < 5; attempt++) {
                 var a = repo.get(ctx.accountId(), ctx.region(), name);
                 if (a.isEmpty() || a.get().config().actionsEnabled() == enabled) break;
-                AlarmConfig c = a.get().config();
-                AlarmConfig changed = new AlarmConfig(c.type(), c.description(), enabled, c.okActions(), c.alarmActions(),
-                        c.insufficientDataActions(), c.namespace(), c.metricName(), c.dimensions(), c.statistic(),
-                        c.extendedStatistic(), c.unit(), c.period(), c.evaluationPeriods(), c.datapointsToAlarm(),
-                        c.threshold(), c.comparisonOperator(), c.treatMissingData(), c.evaluateLowSampleCountPercentile(),
-                        c.thresholdMetricId(), c.metrics(), c.alarmRule(), c.actionsSuppressor(), c.suppressorWaitPeriod(),
-                        c.suppressorExtensionPeriod());
                 Alarm b = a.get();
-                Alarm updated = new Alarm(b.accountId(), b.region(), b.name(), changed, b.configUpdated(), b.state(),
-                        b.stateReason(), b.stateReasonData(), b.stateUpdated(), b.stateTransitioned(), b.nextEval(),
-                        b.version(), b.suppressedBy(), b.suppressedReason(), b.actionDue());
+                Alarm updated = b.withConfig(b.config().withActionsEnabled(enabled), b.configUpdated(), b.nextEval());
                 if (repo.updateConfig(updated, b.version())) break;
             }
         }
