@@ -45,6 +45,7 @@ public final class CloudWatchModule implements ServiceModule {
         // Polled often in real time; which alarms are due is decided by the injectable clock.
         AlarmEvaluator job = evaluator;
         env.scheduler().every("cloudwatch-alarms", ALARM_POLL, job::run);
+        env.scheduler().every("cloudwatch-alarm-history", Duration.ofHours(1), job::sweepHistory);
         return List.of(CloudWatchDescriptor.descriptor(provider,
                 new AlarmsProvider(alarms, source, transitions, env.clock())));
     }

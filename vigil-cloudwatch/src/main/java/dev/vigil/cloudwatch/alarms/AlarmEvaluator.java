@@ -49,6 +49,14 @@ public final class AlarmEvaluator {
         this.clock = clock;
     }
 
+    /** AWS keeps alarm history for 30 days. */
+    public static final java.time.Duration HISTORY_KEPT = java.time.Duration.ofDays(30);
+
+    /** Drops history older than {@link #HISTORY_KEPT} (a separate, hourly job). Returns how many items went. */
+    public int sweepHistory() {
+        return repo.deleteHistoryBefore(clock.millis() - HISTORY_KEPT.toMillis());
+    }
+
     /** Forgets the trained anomaly models (before a reset wipes the metrics they were trained from). */
     public void clearCaches() {
         models.clear();

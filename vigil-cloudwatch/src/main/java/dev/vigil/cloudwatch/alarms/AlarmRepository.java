@@ -36,6 +36,9 @@ public interface AlarmRepository {
 
     void addHistory(AlarmHistoryItem item);
 
+    /** Deletes history items older than {@code before}; returns how many. */
+    int deleteHistoryBefore(long before);
+
     /**
      * History newest first (or oldest first), optionally of one alarm, of some item types and of some alarm types
      * (empty: any), with from <= ts < to.

@@ -167,6 +167,11 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     }
 
     @Override
+    public int deleteHistoryBefore(long before) {
+        return jdbc.update("DELETE FROM cw_alarm_history WHERE ts < ?", before);
+    }
+
+    @Override
     public List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
                                           Collection<String> alarmTypes, long from, long to, boolean ascending,
                                           int offset, int limit) {

@@ -160,6 +160,17 @@ abstract class AlarmStoreContract {
                 .historyItemType(HistoryItemType.ACTION).maxRecords(2).nextToken(page.nextToken()).build())
                 .alarmHistoryItems()).hasSize(1);
 
+        // History is kept 30 days: the creation (12:00:30) goes first, the transition and actions (12:05:10) next.
+        clock.set(Instant.parse("2026-12-30T12:05:09Z"));
+        evaluator.sweepHistory();
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu").build())
+                .alarmHistoryItems()).hasSize(4);
+        clock.set(Instant.parse("2026-12-30T12:05:11Z"));
+        evaluator.sweepHistory();
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu").build())
+                .alarmHistoryItems()).isEmpty();
+        clock.set(Instant.parse("2026-11-30T12:05:30Z"));
+
         // SetAlarmState holds until the next evaluation, which puts the computed state back.
         provider.setAlarmState(ctx(), SetAlarmStateRequest.builder().alarmName("cpu").stateValue(StateValue.OK)
                 .stateReason("testing").build());
