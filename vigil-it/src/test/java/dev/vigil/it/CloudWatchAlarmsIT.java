@@ -3,6 +3,8 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.core.MutableClock;
 import dev.vigil.testkit.VigilTestServer;
 import java.time.Duration;
@@ -29,6 +31,9 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Alarms through the SDK (rpcv2Cbor) against a server on a {@link MutableClock}. The clock starts at the real time
@@ -41,6 +46,9 @@ class CloudWatchAlarmsIT {
     static MutableClock clock;
     static VigilTestServer vigil;
     static CloudWatchClient cw;
+    static SnsClient sns;
+    static SqsClient sqs;
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String ACCOUNT = "000000000000";
     String ns;
     /** The boundary the next evaluation happens at, once {@link #evaluate()} moves the clock there. */
@@ -51,11 +59,15 @@ class CloudWatchAlarmsIT {
         clock = new MutableClock(Instant.now());
         vigil = VigilTestServer.start(c -> c, clock);
         cw = vigil.client(CloudWatchClient.builder());
+        sns = vigil.client(SnsClient.builder());
+        sqs = vigil.client(SqsClient.builder());
     }
 
     @AfterAll
     static void stop() {
         cw.close();
+        sns.close();
+        sqs.close();
         vigil.close();
     }
 
@@ -115,8 +127,12 @@ class CloudWatchAlarmsIT {
     }
 
     @Test
-    void threeOfFiveBreachingGoesToAlarmAndRunsActions() {
-        String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":alarms";
+    void threeOfFiveBreachingGoesToAlarmAndRunsActions() throws Exception {
+        // The alarm's topic, with a queue subscribed to it (the queue policy lets the topic send).
+        String topic = sns.createTopic(r -> r.name("alarms-" + UUID.randomUUID())).topicArn();
+        SnsIT.Q inbox = SnsIT.queue(sqs, "alarm-inbox-" + UUID.randomUUID());
+        SnsIT.allow(sqs, inbox, topic);
+        sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(inbox.arn()));
         Dimension instance = Dimension.builder().name("InstanceId").value("i-0123456789abcdef0").build();
         cw.putMetricAlarm(alarm("cpu-high", "CPUUtilization").dimensions(instance).evaluationPeriods(5)
                 .datapointsToAlarm(3).threshold(80.0).alarmActions(topic, "arn:aws:automate:us-east-1:ec2:reboot")
@@ -135,14 +151,45 @@ class CloudWatchAlarmsIT {
         assertThat(h).extracting(AlarmHistoryItem::historyItemType).containsExactly(HistoryItemType.CONFIGURATION_UPDATE,
                 HistoryItemType.STATE_UPDATE, HistoryItemType.ACTION, HistoryItemType.ACTION);
         assertThat(h.get(1).historySummary()).isEqualTo("Alarm updated from INSUFFICIENT_DATA to ALARM");
-        // Until the messaging service is there, the SNS delivery is a recorded failure, as AWS records failed actions.
-        assertThat(h.get(2).historySummary()).matches("(Successfully executed|Failed to execute) action " + topic + ".*");
+        assertThat(h.get(2).historySummary()).isEqualTo("Successfully executed action " + topic);
         assertThat(h.get(3).historySummary()).isEqualTo("Successfully executed action arn:aws:automate:us-east-1:ec2:reboot");
         assertThat(h.get(3).historyData()).contains("\"actionTarget\":\"i-0123456789abcdef0\"");
         assertThat(cw.listTagsForResource(r -> r.resourceARN(a.alarmArn())).tags())
                 .containsExactly(Tag.builder().key("team").value("ops").build());
         assertThat(cw.describeAlarmHistory(r -> r.alarmName("cpu-high").historyItemType(HistoryItemType.STATE_UPDATE))
                 .alarmHistoryItems()).hasSize(1);
+
+        // The queue got SNS's envelope around AWS's alarm notification.
+        List<Message> got = sqs.receiveMessage(r -> r.queueUrl(inbox.url()).waitTimeSeconds(5)).messages();
+        assertThat(got).hasSize(1);
+        JsonNode envelope = JSON.readTree(got.get(0).body());
+        assertThat(envelope.get("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.get("TopicArn").asText()).isEqualTo(topic);
+        assertThat(envelope.get("Subject").asText()).isEqualTo("ALARM: \"cpu-high\" in US East (N. Virginia)");
+        JsonNode n = JSON.readTree(envelope.get("Message").asText());
+        assertThat(n.fieldNames()).toIterable().containsExactly("AlarmName", "AlarmDescription", "AWSAccountId",
+                "AlarmConfigurationUpdatedTimestamp", "NewStateValue", "NewStateReason", "StateChangeTime", "Region",
+                "AlarmArn", "OldStateValue", "OKActions", "AlarmActions", "InsufficientDataActions", "Trigger");
+        assertThat(n.get("AlarmName").asText()).isEqualTo("cpu-high");
+        assertThat(n.get("AlarmDescription").isNull()).isTrue();
+        assertThat(n.get("AWSAccountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(n.get("NewStateValue").asText()).isEqualTo("ALARM");
+        assertThat(n.get("OldStateValue").asText()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(n.get("NewStateReason").asText()).isEqualTo(a.stateReason());
+        assertThat(n.get("Region").asText()).isEqualTo("US East (N. Virginia)");
+        assertThat(n.get("AlarmArn").asText()).isEqualTo(a.alarmArn());
+        assertThat(n.get("StateChangeTime").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+0000");
+        JsonNode trigger = n.get("Trigger");
+        assertThat(trigger.get("MetricName").asText()).isEqualTo("CPUUtilization");
+        assertThat(trigger.get("Namespace").asText()).isEqualTo(ns);
+        assertThat(trigger.get("StatisticType").asText()).isEqualTo("Statistic");
+        assertThat(trigger.get("Statistic").asText()).isEqualTo("AVERAGE");
+        assertThat(trigger.get("Dimensions").get(0).get("name").asText()).isEqualTo("InstanceId");
+        assertThat(trigger.get("Period").asInt()).isEqualTo(60);
+        assertThat(trigger.get("EvaluationPeriods").asInt()).isEqualTo(5);
+        assertThat(trigger.get("DatapointsToAlarm").asInt()).isEqualTo(3);
+        assertThat(trigger.get("Threshold").asDouble()).isEqualTo(80.0);
+        assertThat(trigger.get("TreatMissingData").asText()).isEqualTo("- TreatMissingData:                    missing");
     }
 
     @Test
@@ -210,7 +257,7 @@ class CloudWatchAlarmsIT {
         for (String child : List.of("db-errors", "api-errors", "maintenance-window")) {
             cw.putMetricAlarm(alarm(child, "Unused").treatMissingData("ignore").build());
         }
-        String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":pager";
+        String topic = sns.createTopic(r -> r.name("pager")).topicArn();
         cw.putCompositeAlarm(r -> r.alarmName("service-down").alarmRule("ALARM(\"db-errors\") AND ALARM(api-errors)")
                 .alarmActions(topic).actionsSuppressor("maintenance-window").actionsSuppressorWaitPeriod(0)
                 .actionsSuppressorExtensionPeriod(0));
@@ -245,8 +292,7 @@ class CloudWatchAlarmsIT {
                         "StateUpdate Alarm updated from OK to ALARM",
                         "StateUpdate Alarm updated from ALARM to OK",
                         "StateUpdate Alarm updated from OK to ALARM",
-                        h.get(5).historySummary().startsWith("Successfully") ? "Action Successfully executed action arn:aws:sns:us-east-1:000000000000:pager"
-                                : "Action Failed to execute action arn:aws:sns:us-east-1:000000000000:pager");
+                        "Action Successfully executed action " + topic);
     }
 
     @Test

@@ -38,7 +38,8 @@ final class AlarmActions {
                 switch (kind) {
                     case "sns" -> {
                         if (message == null) message = Notifications.sns(a, oldState, triggering);
-                        interconnect.get(MessageSink.class).deliver(PRINCIPAL, a.arn(), action, message, Map.of());
+                        interconnect.get(MessageSink.class).deliver(PRINCIPAL, a.arn(), action, message,
+                                Map.of("Subject", subject(a)));
                         data.put("notificationResource", action);
                         ObjectNode published = StateReasons.JSON.createObjectNode().put("default", message);
                         data.put("publishedMessage", published.toString());
@@ -67,6 +68,12 @@ final class AlarmActions {
             repo.addHistory(new AlarmHistoryItem(a.accountId(), a.region(), a.name(), a.config().type(), at, "Action",
                     summary, history.toString()));
         }
+    }
+
+    /** AWS's notification subject, e.g. {@code ALARM: "cpu-high" in US East (N. Virginia)}; SNS allows 100 characters. */
+    static String subject(Alarm a) {
+        String s = a.state() + ": \"" + a.name() + "\" in " + Notifications.regionName(a.region());
+        return s.length() <= 100 ? s : s.substring(0, 100);
     }
 
     private static String instanceId(AlarmConfig c) {
