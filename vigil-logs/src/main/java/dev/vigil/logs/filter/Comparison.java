@@ -68,6 +68,17 @@ final class Comparison {
         }
     }
 
+    /**
+     * Text that occurs in any subject this comparison holds for (the value itself, or the longest piece of a
+     * wildcard value), or null when there is none: numbers can be written many ways, and {@code !=},
+     * {@code *} and regular expressions promise nothing.
+     */
+    String requiredText() {
+        if (op != Op.EQ || anyValue || regex != null || !Double.isNaN(number)) return null;
+        if (glob != null) return glob.longestPiece();
+        return text.isEmpty() ? null : text;
+    }
+
     boolean usesRegex() {
         return regex != null;
     }

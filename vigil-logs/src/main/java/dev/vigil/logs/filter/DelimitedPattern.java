@@ -26,6 +26,15 @@ final class DelimitedPattern {
         this.regexCount = regexCount;
     }
 
+    /** The conditions of the slots that have any. */
+    List<FieldCondition> conditions() {
+        List<FieldCondition> out = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.condition() != null) out.add(s.condition());
+        }
+        return out;
+    }
+
     int regexCount() {
         return regexCount;
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What one event bound when it matched a {@link FilterPattern}: the fields of a space-delimited pattern and,
- * for JSON events, any property. Immutable; the event's JSON is parsed at most once, on first use.
+ * for JSON events, any property. Thread-safe: the event's JSON is parsed on first use (two threads racing
+ * may both parse it, harmlessly).
  */
 public final class FilterMatch {
     private static final Object UNPARSED = new Object();

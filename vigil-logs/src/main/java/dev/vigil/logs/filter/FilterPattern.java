@@ -16,6 +16,8 @@ public final class FilterPattern {
     private final TermPattern terms;
     private final JsonCondition json;
     private final DelimitedPattern delimited;
+    private final Prefilter prefilter;
+    private final JsonEvent.Paths jsonPaths;
     private final int regexCount;
 
     private FilterPattern(String text, Kind kind, TermPattern terms, JsonCondition json,
@@ -25,7 +27,18 @@ public final class FilterPattern {
         this.terms = terms;
         this.json = json;
         this.delimited = delimited;
+        this.prefilter = json != null ? Prefilter.forJson(json)
+                : delimited != null ? Prefilter.forDelimited(delimited.conditions()) : null;
+        this.jsonPaths = json != null ? pathsOf(json) : null;
         this.regexCount = regexCount;
+    }
+
+    private static JsonEvent.Paths pathsOf(JsonCondition condition) {
+        java.util.List<JsonSelector> selectors = new java.util.ArrayList<>();
+        condition.collectSelectors(selectors);
+        JsonEvent.Paths paths = new JsonEvent.Paths();
+        for (JsonSelector s : selectors) paths.add(s.steps());
+        return paths;
     }
 
     /** Compiles a pattern; "" or blank matches everything. Throws {@link FilterPatternException}. */
@@ -57,10 +70,11 @@ public final class FilterPattern {
             case ALL -> true;
             case TERMS -> terms.matches(message);
             case JSON -> {
-                Object root = JsonEvent.parse(message);
+                if (!prefilter.mayMatch(message)) yield false;
+                Object root = JsonEvent.parse(message, jsonPaths);
                 yield root != null && json.test(root);
             }
-            case DELIMITED -> delimited.match(message) != null;
+            case DELIMITED -> prefilter.mayMatch(message) && delimited.match(message) != null;
         };
     }
 
@@ -72,10 +86,13 @@ public final class FilterPattern {
             case TERMS:
                 return terms.matches(message) ? new FilterMatch(message, null, null) : null;
             case JSON: {
-                Object root = JsonEvent.parse(message);
-                return root != null && json.test(root) ? new FilterMatch(message, null, root) : null;
+                if (!prefilter.mayMatch(message)) return null;
+                Object root = JsonEvent.parse(message, jsonPaths);
+                // The partial tree serves the pattern; FilterMatch parses the whole event if asked for more.
+                return root != null && json.test(root) ? new FilterMatch(message, null, null) : null;
             }
             default: {
+                if (!prefilter.mayMatch(message)) return null;
                 Map<String, String> extracted = delimited.match(message);
                 return extracted == null ? null : new FilterMatch(message, extracted, null);
             }

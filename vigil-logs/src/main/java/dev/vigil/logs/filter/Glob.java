@@ -37,6 +37,15 @@ final class Glob {
         return new Glob(pieces, leading, trailing);
     }
 
+    /** The longest literal piece, or null for a value of stars only. */
+    String longestPiece() {
+        String best = null;
+        for (String p : pieces) {
+            if (best == null || p.length() > best.length()) best = p;
+        }
+        return best;
+    }
+
     boolean matches(String value) {
         if (pieces.length == 0) {
             return true;

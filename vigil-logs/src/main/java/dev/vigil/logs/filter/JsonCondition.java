@@ -6,8 +6,16 @@ import java.util.List;
 interface JsonCondition {
     boolean test(Object root);
 
+    /** Adds the selectors this condition reads. */
+    void collectSelectors(List<JsonSelector> out);
+
     /** {@code a && b && ...} */
     record All(List<JsonCondition> parts) implements JsonCondition {
+        @Override
+        public void collectSelectors(List<JsonSelector> out) {
+            for (JsonCondition c : parts) c.collectSelectors(out);
+        }
+
         @Override
         public boolean test(Object root) {
             for (JsonCondition c : parts) {
@@ -19,6 +27,11 @@ interface JsonCondition {
 
     /** {@code a || b || ...} */
     record Any(List<JsonCondition> parts) implements JsonCondition {
+        @Override
+        public void collectSelectors(List<JsonSelector> out) {
+            for (JsonCondition c : parts) c.collectSelectors(out);
+        }
+
         @Override
         public boolean test(Object root) {
             for (JsonCondition c : parts) {
@@ -34,6 +47,11 @@ interface JsonCondition {
      */
     record Compare(JsonSelector selector, Comparison comparison) implements JsonCondition {
         @Override
+        public void collectSelectors(List<JsonSelector> out) {
+            out.add(selector);
+        }
+
+        @Override
         public boolean test(Object root) {
             Object v = selector.resolve(root);
             String text = JsonEvent.scalarText(v);
@@ -46,6 +64,11 @@ interface JsonCondition {
     /** {@code IS NULL}, {@code IS TRUE}, {@code IS FALSE}, {@code NOT EXISTS}. */
     record Is(JsonSelector selector, Kind kind) implements JsonCondition {
         enum Kind { NULL, TRUE, FALSE, NOT_EXISTS }
+
+        @Override
+        public void collectSelectors(List<JsonSelector> out) {
+            out.add(selector);
+        }
 
         @Override
         public boolean test(Object root) {

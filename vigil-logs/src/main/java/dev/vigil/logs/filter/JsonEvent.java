@@ -27,6 +27,46 @@ final class JsonEvent {
     /** A JSON number and its source text. */
     record Num(String text) { }
 
+    /** An object or array the pattern only needs to know is there, left unread. */
+    static final Object CONTAINER = new Object();
+
+    /**
+     * The parts of an event a pattern looks at: the property names and indexes along its selectors. Parsing
+     * for a pattern builds only those, and merely validates the rest. Built once per pattern, then only read.
+     */
+    static final class Paths {
+        /** Everything, for look-ups of selectors the pattern does not mention. */
+        static final Paths ALL = new Paths();
+
+        private final Map<String, Paths> names = new HashMap<>();
+        private final Map<Integer, Paths> indexes = new HashMap<>();
+
+        void add(List<Object> steps) {
+            Paths node = this;
+            for (Object step : steps) {
+                node = step instanceof String name
+                        ? node.names.computeIfAbsent(name, k -> new Paths())
+                        : node.indexes.computeIfAbsent((Integer) step, k -> new Paths());
+            }
+        }
+
+        Paths name(String name) {
+            return this == ALL ? ALL : names.get(name);
+        }
+
+        Paths index(int i) {
+            return this == ALL ? ALL : indexes.get(i);
+        }
+
+        boolean readsObject() {
+            return this == ALL || !names.isEmpty();
+        }
+
+        boolean readsArray() {
+            return this == ALL || !indexes.isEmpty();
+        }
+    }
+
     private static final int MAX_DEPTH = 1000;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
@@ -36,6 +76,11 @@ final class JsonEvent {
 
     /** The event's root object or array, or null when the message is not JSON. */
     static Object parse(String message) {
+        return parse(message, Paths.ALL);
+    }
+
+    /** Like {@link #parse(String)}, materialising only {@code paths}. */
+    static Object parse(String message, Paths paths) {
         if (!looksLikeJson(message)) {
             return null;
         }
@@ -44,7 +89,7 @@ final class JsonEvent {
             if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
                 return null;
             }
-            Object root = read(p, t);
+            Object root = read(p, t, paths);
             return p.nextToken() == null ? root : null;
         } catch (IOException | RuntimeException e) {
             // Malformed JSON, too deep, or too large a number: the event is simply not JSON.
@@ -61,22 +106,42 @@ final class JsonEvent {
         return false;
     }
 
-    private static Object read(JsonParser p, JsonToken t) throws IOException {
+    private static Object read(JsonParser p, JsonToken t, Paths paths) throws IOException {
         switch (t) {
             case START_OBJECT: {
+                if (!paths.readsObject()) {
+                    p.skipChildren();
+                    return CONTAINER;
+                }
                 Map<String, Object> map = new HashMap<>();
-                JsonToken k;
-                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    map.put(name, read(p, p.nextToken()));
+                    JsonToken v = p.nextToken();
+                    Paths child = paths.name(name);
+                    if (child == null) {
+                        p.skipChildren();
+                    } else {
+                        map.put(name, read(p, v, child));
+                    }
                 }
                 return map;
             }
             case START_ARRAY: {
+                if (!paths.readsArray()) {
+                    p.skipChildren();
+                    return CONTAINER;
+                }
                 List<Object> list = new ArrayList<>();
                 JsonToken e;
+                int i = 0;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(p, e));
+                    Paths child = paths.index(i++);
+                    if (child == null) {
+                        p.skipChildren();
+                        list.add(CONTAINER);
+                    } else {
+                        list.add(read(p, e, child));
+                    }
                 }
                 return list;
             }

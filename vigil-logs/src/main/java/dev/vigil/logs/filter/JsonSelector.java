@@ -67,6 +67,20 @@ final class JsonSelector {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
+    /** The steps: String property names and Integer indexes. */
+    java.util.List<Object> steps() {
+        return java.util.List.of(steps);
+    }
+
+    /** The property names along the path; each occurs in the raw text of any event the selector resolves in. */
+    java.util.List<String> names() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Object step : steps) {
+            if (step instanceof String name) out.add(name);
+        }
+        return out;
+    }
+
     /** The value at this selector in a parsed event, or {@link #MISSING}. */
     Object resolve(Object root) {
         Object cur = root;

@@ -114,7 +114,7 @@ final class Aggregate {
             }
             int c = (kind == Kind.MIN || kind == Kind.MAX) && Values.isNumeric(v) && Values.isNumeric(best)
                     ? Double.compare(Values.toNumber(v), Values.toNumber(best))
-                    : Values.compare(v, best);
+                    : Values.sortCompare(v, best);
             if (kind == Kind.MIN || kind == Kind.SORTS_FIRST ? c < 0 : c > 0) best = v;
         }
         @Override Object result() { return best; }

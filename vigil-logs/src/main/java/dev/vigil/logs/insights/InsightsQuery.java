@@ -26,6 +26,7 @@ public final class InsightsQuery {
     private final List<String> columns;
     private final boolean aggregated;
     private final List<String> unmasked;
+    private final FieldDiscovery.Wanted wanted;
 
     private InsightsQuery(String text, List<Command> commands, Map<String, Integer> slots) {
         this.text = text;
@@ -54,6 +55,9 @@ public final class InsightsQuery {
         this.columns = cols == null ? List.of("@timestamp", "@message") : List.copyOf(cols);
         this.aggregated = agg;
         this.unmasked = List.copyOf(unmask);
+        Set<String> discovered = new java.util.HashSet<>();
+        for (String n : slots.keySet()) if (Expr.sys(n) == Expr.Sys.NONE) discovered.add(n);
+        this.wanted = new FieldDiscovery.Wanted(discovered);
     }
 
     /** Compiles a query; throws {@link InsightsQueryException} with AWS's message when it is malformed. */
@@ -100,7 +104,7 @@ public final class InsightsQuery {
         private final Stage.Matched matched;
         private final Output output;
         private final Stage.Limit stopAt;
-        private final Row row = new Row(slotCount);
+        private final Row row = new Row(slotCount, wanted);
         private long scanned;
         private long bytes;
         private long sequence;
@@ -110,7 +114,7 @@ public final class InsightsQuery {
             output = new Output(maxRows);
             List<Stage> chain = new ArrayList<>();
             boolean sorted = false;
-            int firstStats = -1, firstLimit = -1;
+            int firstStats = -1, firstLimit = -1; // firstLimit: the first sort, dedup or limit
             for (Command c : commands) {
                 if (c instanceof Command.Fields f) {
                     chain.add(new Stage.Assign(f.items()));
@@ -124,12 +128,14 @@ public final class InsightsQuery {
                     if (firstStats < 0) firstStats = chain.size();
                     chain.add(new Stage.Stats(s, slotCount));
                 } else if (c instanceof Command.Sort s) {
+                    if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new SortPlaceholder(s));
                     sorted = true;
                 } else if (c instanceof Command.Limit l) {
                     if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Limit(l.count()));
                 } else if (c instanceof Command.Dedup d) {
+                    if (firstLimit < 0) firstLimit = chain.size();
                     chain.add(new Stage.Dedup(d.fields(), sorted ? null : newestFirst()));
                 }
             }

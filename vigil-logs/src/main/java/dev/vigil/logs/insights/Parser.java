@@ -32,6 +32,8 @@ final class Parser {
     final Map<String, Integer> slots = new LinkedHashMap<>();
     private List<Aggregate> aggregateSink;
     private boolean inAggregate;
+    /** Field names read by the stats item being parsed, or null outside stats. */
+    private List<String> referenced;
 
     Parser(String src) {
         this.src = src;
@@ -187,8 +189,8 @@ final class Parser {
             // AWS: the only command that may follow dedup is limit
             if (afterDedup && !name.equals("limit")) throw error(kw);
             commands.add(switch (name) {
-                case "fields" -> new Command.Fields(items(false));
-                case "display" -> new Command.Display(displayItems());
+                case "fields" -> new Command.Fields(items());
+                case "display" -> new Command.Display(items());
                 case "filter" -> new Command.Filter(expression());
                 case "stats" -> stats();
                 case "sort" -> sort();
@@ -204,10 +206,10 @@ final class Parser {
         }
     }
 
-    private List<Command.Item> items(boolean aggregates) {
+    private List<Command.Item> items() {
         List<Command.Item> out = new ArrayList<>();
         do {
-            out.add(item(aggregates));
+            out.add(item());
         } while (acceptComma());
         return out;
     }
@@ -220,12 +222,10 @@ final class Parser {
         return false;
     }
 
-    private Command.Item item(boolean aggregates) {
+    private Command.Item item() {
         int start = skipSpace(pos);
-        int aggregatesBefore = aggregateSink == null ? 0 : aggregateSink.size();
         Expr e = expression();
         int end = pos;
-        if (aggregates && aggregateSink.size() == aggregatesBefore) throw error(start, end, src.substring(start, end).trim());
         if (peek().word("as")) {
             next();
             String alias = name(next());
@@ -244,6 +244,7 @@ final class Parser {
 
     private Expr.Field field(Tok t) {
         String n = name(t);
+        if (referenced != null) referenced.add(n);
         return new Expr.Field(n, slot(n));
     }
 
@@ -251,28 +252,32 @@ final class Parser {
         return slots.computeIfAbsent(name, k -> slots.size());
     }
 
-    private List<Command.Item> displayItems() {
-        List<Command.Item> out = new ArrayList<>();
-        do {
-            Expr.Field f = field(next());
-            out.add(new Command.Item(f.name, f.slot, f, false));
-        } while (acceptComma());
-        return out;
-    }
-
     private Command stats() {
         List<Aggregate> aggregates = new ArrayList<>();
+        List<Command.Item> values = new ArrayList<>();
+        Set<String> defined = new java.util.HashSet<>();
         aggregateSink = aggregates;
-        List<Command.Item> values;
         try {
-            values = items(true);
+            do {
+                int start = skipSpace(pos);
+                int before = aggregates.size();
+                referenced = new ArrayList<>();
+                Command.Item item = item();
+                // an item without an aggregate may only combine the aliases defined before it in this stats
+                if (aggregates.size() == before && (referenced.isEmpty() || !defined.containsAll(referenced))) {
+                    throw error(start, pos, src.substring(start, pos).trim());
+                }
+                values.add(item);
+                defined.add(item.name());
+            } while (acceptComma());
         } finally {
             aggregateSink = null;
+            referenced = null;
         }
         List<Command.Item> by = List.of();
         if (peek().word("by")) {
             next();
-            by = items(false);
+            by = items();
         }
         return new Command.Stats(aggregates, values, by);
     }
@@ -313,7 +318,7 @@ final class Parser {
         if (t.type == T.STRING || t.type == T.REGEX) {
             source = new Expr.Field("@message", slot("@message"));
         } else {
-            source = additive();
+            source = primary(); // not an expression: a following /regex/ must not read as a division
         }
         Tok pattern = nextRegexAllowed();
         if (pattern.type == T.STRING) {
@@ -332,7 +337,9 @@ final class Parser {
                 if (names.size() > stars) throw error(toks.get(stars));
                 throw error(pattern);
             }
-            return new Command.Parse(source, globPattern(glob), names, slotsOf(names));
+            List<String> groups = new ArrayList<>();
+            for (int i = 1; i <= names.size(); i++) groups.add("g" + i);
+            return new Command.Parse(source, globPattern(glob), groups, slotsOf(names));
         }
         if (pattern.type != T.REGEX) throw error(pattern);
         List<String> names = new ArrayList<>();

@@ -18,10 +18,20 @@ final class Row {
     /** Aggregate results of the group this row stands for (rows produced by stats only). */
     Object[] aggregates;
     long seq;
+    /** The values a sort command orders this row by (rows a sort holds only). */
+    Object[] sortKeys;
+
+    /** The discovered fields the query reads; null: all of them. */
+    private final FieldDiscovery.Wanted wanted;
 
     Row(int slotCount) {
+        this(slotCount, null);
+    }
+
+    Row(int slotCount, FieldDiscovery.Wanted wanted) {
         slots = new Object[slotCount];
         Arrays.fill(slots, UNSET);
+        this.wanted = wanted;
     }
 
     void reset(LogRecord r, long sequence) {
@@ -32,12 +42,16 @@ final class Row {
     }
 
     Map<String, String> discovered() {
-        if (discovered == null) discovered = record == null ? Map.of() : FieldDiscovery.fields(record.message());
+        if (discovered == null) {
+            if (record == null) discovered = Map.of();
+            else discovered = wanted == null ? FieldDiscovery.fields(record.message())
+                    : FieldDiscovery.fields(record.message(), wanted);
+        }
         return discovered;
     }
 
     Row copy() {
-        Row r = new Row(0, slots.clone());
+        Row r = new Row(slots.clone(), wanted);
         r.record = record;
         r.discovered = discovered;
         r.aggregates = aggregates;
@@ -45,7 +59,8 @@ final class Row {
         return r;
     }
 
-    private Row(int ignored, Object[] slots) {
+    private Row(Object[] slots, FieldDiscovery.Wanted wanted) {
         this.slots = slots;
+        this.wanted = wanted;
     }
 }

@@ -98,43 +98,50 @@ abstract class Stage {
         int capacity() { return max; }
     }
 
+    /** Sorts; when only the first rows are needed it keeps just those (a bounded heap). */
     static final class Sort extends Stage {
+        private final Expr[] fields;
+        private final boolean[] descending;
         private final Comparator<Row> order;
         private final int keep;
         private final List<Row> rows = new ArrayList<>();
         private final PriorityQueue<Row> top;
+        private Object[] scratch;
 
         /** keep: how many of the first rows are needed downstream (a following limit), or MAX_VALUE. */
         Sort(List<Command.SortKey> keys, int keep) {
-            this.order = comparator(keys);
+            this.fields = keys.stream().map(Command.SortKey::field).toArray(Expr[]::new);
+            this.descending = new boolean[fields.length];
+            for (int i = 0; i < fields.length; i++) descending[i] = keys.get(i).descending();
+            this.order = (a, b) -> compareKeys(a.sortKeys, a.seq, b.sortKeys, b.seq);
             this.keep = keep;
             this.top = keep == Integer.MAX_VALUE ? null : new PriorityQueue<>(order.reversed());
         }
 
-        static Comparator<Row> comparator(List<Command.SortKey> keys) {
-            Comparator<Row> c = (a, b) -> 0;
-            for (Command.SortKey k : keys) {
-                c = c.thenComparing((a, b) -> {
-                    Object x = k.field().eval(a), y = k.field().eval(b);
-                    if (x == null || y == null) return Values.sortCompare(x, y);
-                    int r = Values.compare(x, y);
-                    return k.descending() ? -r : r;
-                });
+        private int compareKeys(Object[] a, long aSeq, Object[] b, long bSeq) {
+            for (int i = 0; i < a.length; i++) {
+                int c = descending[i] ? Values.sortCompareDescending(a[i], b[i]) : Values.sortCompare(a[i], b[i]);
+                if (c != 0) return c;
             }
-            return c.thenComparingLong(r -> r.seq);
+            return Long.compare(aSeq, bSeq);
         }
 
         @Override void push(Row row) {
-            if (top == null) {
-                rows.add(row.copy());
-                return;
-            }
-            if (top.size() < keep) {
-                top.add(row.copy());
-            } else if (order.compare(row, top.peek()) < 0) {
+            Object[] keys = scratch != null ? scratch : new Object[fields.length];
+            for (int i = 0; i < keys.length; i++) keys[i] = fields[i].eval(row);
+            if (top != null && top.size() >= keep) {
+                Row worst = top.peek();
+                if (compareKeys(keys, row.seq, worst.sortKeys, worst.seq) >= 0) {
+                    scratch = keys; // rejected: reuse the array for the next row
+                    return;
+                }
                 top.poll();
-                top.add(row.copy());
             }
+            scratch = null;
+            Row kept = row.copy();
+            kept.sortKeys = keys;
+            if (top != null) top.add(kept);
+            else rows.add(kept);
         }
 
         @Override void flush() {
@@ -145,34 +152,54 @@ abstract class Stage {
         }
     }
 
-    /** Keeps the first row (in sort order) of each combination of values; rows lacking one are all kept. */
+    /**
+     * Keeps the first row (in sort order) of each combination of values; rows lacking one are all kept.
+     * After a sort, rows arrive in order and stream through; otherwise AWS's default order applies (newest
+     * first) and only the best row per combination is held.
+     */
     static final class Dedup extends Stage {
-        private final List<Expr> fields;
+        private final Expr[] fields;
         private final Comparator<Row> defaultOrder;
-        private final List<Row> rows = new ArrayList<>();
+        private final Set<List<String>> seen = new HashSet<>();
+        private final Map<List<String>, Row> best = new HashMap<>();
+        private final List<Row> incomplete = new ArrayList<>();
 
-        /** defaultOrder: applied when no sort precedes dedup (AWS sorts by @timestamp descending); or null. */
+        /** defaultOrder: the order when no sort precedes dedup (AWS: @timestamp descending); null after a sort. */
         Dedup(List<Expr> fields, Comparator<Row> defaultOrder) {
-            this.fields = fields;
+            this.fields = fields.toArray(new Expr[0]);
             this.defaultOrder = defaultOrder;
         }
 
+        /** The combination of values, or null when one of them is absent. */
+        private List<String> key(Row row) {
+            String[] key = new String[fields.length];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = Values.toText(fields[i].eval(row));
+                if (key[i] == null) return null;
+            }
+            return Arrays.asList(key);
+        }
+
         @Override void push(Row row) {
-            rows.add(row.copy());
+            List<String> key = key(row);
+            if (defaultOrder == null) {
+                if (key == null || seen.add(key)) next.push(row);
+                return;
+            }
+            if (key == null) {
+                incomplete.add(row.copy());
+                return;
+            }
+            Row held = best.get(key);
+            if (held == null || defaultOrder.compare(row, held) < 0) best.put(key, row.copy());
         }
 
         @Override void flush() {
-            if (defaultOrder != null) rows.sort(defaultOrder);
-            Set<List<Object>> seen = new HashSet<>();
-            for (Row r : rows) {
-                Object[] key = new Object[fields.size()];
-                boolean hasNull = false;
-                for (int i = 0; i < key.length; i++) {
-                    Object v = fields.get(i).eval(r);
-                    key[i] = Values.toText(v);
-                    hasNull |= v == null;
-                }
-                if (hasNull || seen.add(Arrays.asList(key))) next.push(r);
+            if (defaultOrder != null) {
+                List<Row> rows = new ArrayList<>(best.values());
+                rows.addAll(incomplete);
+                rows.sort(defaultOrder);
+                for (Row r : rows) next.push(r);
             }
             next.flush();
         }
@@ -186,6 +213,8 @@ abstract class Stage {
         private final Expr.TimeBucket timeKey;
         private final Map<Object, Group> groups = new HashMap<>();
         private final LongGroups timeGroups;
+        /** Reused to look a group up without allocating a key per event. */
+        private final Key probe;
         private long sequence;
 
         Stats(Command.Stats spec, int slotCount) {
@@ -195,6 +224,23 @@ abstract class Stage {
             this.by = spec.by().stream().map(Command.Item::expr).toArray(Expr[]::new);
             this.timeKey = by.length == 1 && by[0] instanceof Expr.TimeBucket tb ? tb : null;
             this.timeGroups = timeKey != null ? new LongGroups() : null;
+            this.probe = new Key(new Object[by.length]);
+        }
+
+        /** The by-values of a group. Mutable only while it is the probe. */
+        private static final class Key {
+            final Object[] values;
+            int hash;
+
+            Key(Object[] values) { this.values = values; }
+
+            void rehash() { hash = Arrays.hashCode(values); }
+
+            @Override public int hashCode() { return hash; }
+
+            @Override public boolean equals(Object o) {
+                return o instanceof Key k && k.hash == hash && Arrays.equals(k.values, values);
+            }
         }
 
         final class Group {
@@ -217,7 +263,7 @@ abstract class Stage {
             if (timeKey != null) {
                 long t = timeKey.evalMillis(row);
                 if (t == Long.MIN_VALUE) {
-                    g = groups.computeIfAbsent(NULL_KEY, k -> new Group(new Object[] {null}));
+                    g = groups.computeIfAbsent(NULL_KEY, k -> new Group(new Object[1]));
                 } else {
                     g = timeGroups.get(t);
                     if (g == null) {
@@ -228,12 +274,13 @@ abstract class Stage {
             } else if (by.length == 0) {
                 g = groups.computeIfAbsent(NULL_KEY, k -> new Group(new Object[0]));
             } else {
-                Object[] key = new Object[by.length];
-                for (int i = 0; i < key.length; i++) key[i] = by[i].eval(row);
-                List<Object> k = Arrays.asList(key);
-                g = groups.get(k);
+                for (int i = 0; i < by.length; i++) probe.values[i] = by[i].eval(row);
+                probe.rehash();
+                g = groups.get(probe);
                 if (g == null) {
-                    g = new Group(key);
+                    Key k = new Key(probe.values.clone());
+                    k.rehash();
+                    g = new Group(k.values);
                     groups.put(k, g);
                 }
             }

@@ -109,10 +109,60 @@ final class Values {
         return toText(a).equals(toText(b));
     }
 
-    /** Ordering for sort and sortsFirst/sortsLast: absent values last, numbers before strings. */
+    /**
+     * AWS's sort order (ascending): values that are numbers come after all other values and compare by
+     * value; other values compare naturally — runs of digits by length, then by value, everything else by
+     * Unicode code unit. Absent values come last; {@link #sortCompareDescending} keeps them last.
+     */
     static int sortCompare(Object a, Object b) {
         if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
-        return compare(a, b);
+        return order(a, b);
     }
 
+    static int sortCompareDescending(Object a, Object b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
+        return -order(a, b);
+    }
+
+    private static int order(Object a, Object b) {
+        double x = sortNumber(a), y = sortNumber(b);
+        boolean an = !Double.isNaN(x), bn = !Double.isNaN(y);
+        if (an && bn) {
+            int c = Double.compare(x, y);
+            return c != 0 ? c : toText(a).compareTo(toText(b));
+        }
+        if (an != bn) return an ? 1 : -1;
+        return natural(toText(a), toText(b));
+    }
+
+    private static double sortNumber(Object v) {
+        return v instanceof String s ? parseNumber(s) : toNumber(v);
+    }
+
+    static int natural(String s, String t) {
+        int i = 0, j = 0, n = s.length(), m = t.length();
+        while (i < n && j < m) {
+            char c = s.charAt(i), d = t.charAt(j);
+            if (isDigit(c) && isDigit(d)) {
+                int ie = i, je = j;
+                while (ie < n && isDigit(s.charAt(ie))) ie++;
+                while (je < m && isDigit(t.charAt(je))) je++;
+                if (ie - i != je - j) return (ie - i) - (je - j);
+                int c2 = s.substring(i, ie).compareTo(t.substring(j, je));
+                if (c2 != 0) return c2;
+                i = ie;
+                j = je;
+            } else if (c != d) {
+                return c - d;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return (n - i) - (m - j);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 }
