@@ -134,11 +134,11 @@ public final class LogsDescriptor {
         b.operation(op("DescribeLogStreams", DescribeLogStreamsRequest.class, DescribeLogStreamsResponse.class, p::describeLogStreams)
                 .resources((ctx, r) -> identified(ctx, r.logGroupName(), r.logGroupIdentifier())).readOnly().build());
         b.operation(op("PutLogEvents", PutLogEventsRequest.class, PutLogEventsResponse.class, p::putLogEvents)
-                .resources((ctx, r) -> stream(ctx, r.logGroupName(), r.logStreamName())).build());
+                .resources((ctx, r) -> stream(ctx, r.logGroupName(), r.logStreamName())).dataEvent().build());
         b.operation(op("GetLogEvents", GetLogEventsRequest.class, GetLogEventsResponse.class, p::getLogEvents)
-                .resources((ctx, r) -> streamByIdentifier(ctx, r.logGroupName(), r.logGroupIdentifier(), r.logStreamName())).readOnly().build());
+                .resources((ctx, r) -> streamByIdentifier(ctx, r.logGroupName(), r.logGroupIdentifier(), r.logStreamName())).readOnly().dataEvent().build());
         b.operation(op("FilterLogEvents", FilterLogEventsRequest.class, FilterLogEventsResponse.class, p::filterLogEvents)
-                .resources((ctx, r) -> identified(ctx, r.logGroupName(), r.logGroupIdentifier())).readOnly().build());
+                .resources((ctx, r) -> identified(ctx, r.logGroupName(), r.logGroupIdentifier())).readOnly().dataEvent().build());
         b.operation(op("PutMetricFilter", PutMetricFilterRequest.class, PutMetricFilterResponse.class, p::putMetricFilter)
                 .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
         b.operation(op("DescribeMetricFilters", DescribeMetricFiltersRequest.class, DescribeMetricFiltersResponse.class, p::describeMetricFilters)
@@ -159,7 +159,7 @@ public final class LogsDescriptor {
         b.operation(op("PutQueryDefinition", PutQueryDefinitionRequest.class, PutQueryDefinitionResponse.class, p::putQueryDefinition).build());
         b.operation(op("DescribeQueryDefinitions", DescribeQueryDefinitionsRequest.class, DescribeQueryDefinitionsResponse.class, p::describeQueryDefinitions).readOnly().build());
         b.operation(op("DeleteQueryDefinition", DeleteQueryDefinitionRequest.class, DeleteQueryDefinitionResponse.class, p::deleteQueryDefinition).build());
-        b.operation(op("GetLogRecord", GetLogRecordRequest.class, GetLogRecordResponse.class, p::getLogRecord).readOnly().build());
+        b.operation(op("GetLogRecord", GetLogRecordRequest.class, GetLogRecordResponse.class, p::getLogRecord).readOnly().dataEvent().build());
         b.operation(op("GetLogGroupFields", GetLogGroupFieldsRequest.class, GetLogGroupFieldsResponse.class, p::getLogGroupFields)
                 .resources((ctx, r) -> identified(ctx, r.logGroupName(), r.logGroupIdentifier())).readOnly().build());
         return b.build();
