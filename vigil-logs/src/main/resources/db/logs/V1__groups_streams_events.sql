@@ -29,20 +29,26 @@ CREATE TABLE logs_streams (
     CONSTRAINT logs_streams_name UNIQUE (group_id, stream_name)
 );
 
--- Log events, append-only. event_id orders events of equal timestamp by arrival and backs the read tokens
--- and @ptr. No primary key: the append path pays for no unique index beyond the two read paths below.
-CREATE TABLE logs_events (
-    event_id       BIGINT NOT NULL,
-    group_id       BIGINT NOT NULL,
-    stream_id      BIGINT NOT NULL,
-    ts             BIGINT NOT NULL,
-    ingestion_time BIGINT NOT NULL,
-    message        VARCHAR NOT NULL
+-- Log events, append-only, one row per PutLogEvents (per stream and append): a chunk of up to 10,000 events
+-- (see EventChunk for the payload), so an append writes one row and a few index entries however many events it
+-- carries, and reads decode whole chunks. Event ids are chunk_id + the event's index. A chunk spans at most
+-- 24 hours (PutLogEvents' own limit), which bounds the index ranges reads scan.
+CREATE TABLE logs_chunks (
+    chunk_id       BIGINT  NOT NULL PRIMARY KEY,
+    group_id       BIGINT  NOT NULL,
+    stream_id      BIGINT  NOT NULL,
+    min_ts         BIGINT  NOT NULL,
+    max_ts         BIGINT  NOT NULL,
+    event_count    INTEGER NOT NULL,
+    ingestion_time BIGINT  NOT NULL,
+    stored_bytes   BIGINT  NOT NULL,
+    payload        BYTEA   NOT NULL
 );
--- GetLogEvents and stream deletion.
-CREATE INDEX logs_events_stream ON logs_events (stream_id, ts, event_id);
--- FilterLogEvents, Insights, retention and group deletion.
-CREATE INDEX logs_events_group ON logs_events (group_id, ts, event_id);
+-- Forward reads (by first timestamp) and backward reads (by last), per stream and per group.
+CREATE INDEX logs_chunks_stream_min ON logs_chunks (stream_id, min_ts, chunk_id);
+CREATE INDEX logs_chunks_stream_max ON logs_chunks (stream_id, max_ts, chunk_id);
+CREATE INDEX logs_chunks_group_min ON logs_chunks (group_id, min_ts, chunk_id);
+CREATE INDEX logs_chunks_group_max ON logs_chunks (group_id, max_ts, chunk_id);
 -- Event ids come in blocks of 10,000 (the most one PutLogEvents carries): one sequence call per request.
 CREATE SEQUENCE logs_event_ids START WITH 10000 INCREMENT BY 10000;
 

@@ -1,5 +1,6 @@
 package dev.vigil.logs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -7,7 +8,10 @@ import java.util.function.Predicate;
 /** Log events: the append path and the read paths. */
 public interface EventStore {
 
-    /** A page of events: time range [from, to), strictly after / before a position, in the given direction. */
+    /**
+     * Which events to read: a group's (or, with streamId, one stream's) in the time range [from, to), strictly after
+     * {@code after} reading forward or strictly before {@code before} reading backward; at most {@code limit}.
+     */
     record Range(long groupId, Long streamId, long fromTs, long toTs, Position after, Position before,
                  boolean descending, int limit) {}
 
@@ -15,18 +19,31 @@ public interface EventStore {
     record Position(long timestamp, long eventId) {}
 
     /**
-     * Appends the events (already validated, in chronological order) and updates the stream's statistics in one
-     * transaction; returns the stored events with their ids. Acknowledged events are durable.
+     * Appends the events of one stream and updates the stream's statistics in one transaction; returns the stored
+     * events with their ids. Acknowledged events are durable.
      */
     List<StoredEvent> append(LogStream stream, List<NewEvent> events, long ingestionTime);
 
-    List<StoredEvent> read(Range range);
+    /** Streams the range's events in (timestamp, id) order (descending if asked) to {@code sink} until it answers false. */
+    void scan(Range range, Predicate<StoredEvent> sink);
 
-    /** Streams the group's events in [from, to) in (timestamp, id) order to {@code sink} until it answers false. */
-    void scan(long groupId, long fromTs, long toTs, Predicate<StoredEvent> sink);
+    default List<StoredEvent> read(Range range) {
+        List<StoredEvent> out = new ArrayList<>(Math.min(range.limit(), 1024));
+        if (range.limit() <= 0) return out;
+        scan(range, e -> {
+            out.add(e);
+            return out.size() < range.limit();
+        });
+        return out;
+    }
+
+    /** Streams a group's events in [from, to) in (timestamp, id) order to {@code sink} until it answers false. */
+    default void scan(long groupId, long fromTs, long toTs, Predicate<StoredEvent> sink) {
+        scan(new Range(groupId, null, fromTs, toTs, null, null, false, Integer.MAX_VALUE), sink);
+    }
 
     Optional<StoredEvent> get(long groupId, long timestamp, long eventId);
 
-    /** Deletes the group's events older than {@code cutoff} and refreshes its streams' statistics. */
+    /** Deletes the group's events older than {@code cutoff} and refreshes its streams' statistics; returns how many. */
     int expire(long groupId, long cutoff);
 }

@@ -103,7 +103,7 @@ public final class JdbcGroupStore implements GroupStore {
             long g = id.get();
             jdbc.update("DELETE FROM logs_groups WHERE group_id = ?", g);
             jdbc.update("DELETE FROM logs_streams WHERE group_id = ?", g);
-            jdbc.update("DELETE FROM logs_events WHERE group_id = ?", g);
+            jdbc.update("DELETE FROM logs_chunks WHERE group_id = ?", g);
             jdbc.update("DELETE FROM logs_tags WHERE group_id = ?", g);
             jdbc.update("DELETE FROM logs_metric_filters WHERE group_id = ?", g);
             return true;
@@ -161,7 +161,7 @@ public final class JdbcGroupStore implements GroupStore {
                     + " FOR UPDATE", rs -> rs.getLong(1), groupId, name);
             if (id.isEmpty()) return false;
             jdbc.update("DELETE FROM logs_streams WHERE stream_id = ?", id.get());
-            jdbc.update("DELETE FROM logs_events WHERE stream_id = ?", id.get());
+            jdbc.update("DELETE FROM logs_chunks WHERE stream_id = ?", id.get());
             return true;
         });
     }

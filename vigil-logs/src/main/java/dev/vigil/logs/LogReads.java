@@ -36,7 +36,6 @@ final class LogReads {
     static final int MAX_EVENTS = 10_000;
     static final int MAX_BYTES = 1_048_576;
     static final int SCAN_BUDGET = 1_000_000;
-    private static final int PAGE = 5_000;
     private static final Pattern TOKEN = Pattern.compile("([fb])/(\\d{20})(\\d{20})/s");
     private static final EventStore.Position HEAD = new EventStore.Position(Long.MIN_VALUE, Long.MIN_VALUE);
     private static final EventStore.Position TAIL = new EventStore.Position(Long.MAX_VALUE, Long.MAX_VALUE);
@@ -147,45 +146,42 @@ final class LogReads {
             searched.add(s);
         }
         List<FilteredLogEvent> out = new ArrayList<>();
-        long bytes = 0;
-        int scanned = 0;
-        StoredEvent lastSeen = null;
-        boolean exhausted = false;
-        boolean full = false;
+        long[] bytes = {0};
+        int[] scanned = {0};
+        StoredEvent[] lastSeen = {null};
+        boolean[] stopped = {false};
+        boolean[] full = {false};
         if (!streamNames.isEmpty()) {
-            scan:
-            while (true) {
-                List<StoredEvent> page = events.read(new EventStore.Range(g.id(), null, from, to, after, null, false, PAGE));
-                for (StoredEvent e : page) {
-                    lastSeen = e;
-                    scanned++;
-                    String stream = streamNames.get(e.streamId());
-                    if (stream != null && pattern.matches(e.message())) {
-                        out.add(FilteredLogEvent.builder().logStreamName(stream).timestamp(e.timestamp())
-                                .message(e.message()).ingestionTime(e.ingestionTime()).eventId(eventId(e)).build());
-                        bytes += e.message().getBytes(StandardCharsets.UTF_8).length + LogIngest.EVENT_OVERHEAD;
-                        if (out.size() >= limit || bytes >= MAX_BYTES) {
-                            full = true;
-                            break scan;
-                        }
+            // One stream: read its own chunks; several: the group's, keeping the selected streams.
+            Long only = streamNames.size() == 1 ? streamNames.keySet().iterator().next() : null;
+            events.scan(new EventStore.Range(g.id(), only, from, to, after, null, false, Integer.MAX_VALUE), e -> {
+                lastSeen[0] = e;
+                scanned[0]++;
+                String stream = streamNames.get(e.streamId());
+                if (stream != null && pattern.matches(e.message())) {
+                    out.add(FilteredLogEvent.builder().logStreamName(stream).timestamp(e.timestamp())
+                            .message(e.message()).ingestionTime(e.ingestionTime()).eventId(eventId(e)).build());
+                    bytes[0] += e.message().getBytes(StandardCharsets.UTF_8).length + LogIngest.EVENT_OVERHEAD;
+                    if (out.size() >= limit || bytes[0] >= MAX_BYTES) {
+                        full[0] = true;
+                        return false;
                     }
-                    if (scanned >= SCAN_BUDGET) break scan;
                 }
-                if (page.size() < PAGE) {
-                    exhausted = true;
-                    break;
+                if (scanned[0] >= SCAN_BUDGET) {
+                    stopped[0] = true;
+                    return false;
                 }
-                StoredEvent last = page.get(page.size() - 1);
-                after = new EventStore.Position(last.timestamp(), last.id());
-            }
-        } else {
-            exhausted = true;
+                return true;
+            });
         }
-        boolean complete = exhausted && !full;
+        boolean exhausted = !stopped[0];
+        boolean complete = exhausted && !full[0];
         FilterLogEventsResponse.Builder resp = FilterLogEventsResponse.builder().events(out)
                 .searchedLogStreams(searched.stream().map(s -> SearchedLogStream.builder().logStreamName(s.name())
                         .searchedCompletely(complete).build()).toList());
-        if (!complete && lastSeen != null) resp.nextToken(Tokens.encode(g.id(), lastSeen.timestamp(), lastSeen.id()));
+        if (!complete && lastSeen[0] != null) {
+            resp.nextToken(Tokens.encode(g.id(), lastSeen[0].timestamp(), lastSeen[0].id()));
+        }
         return resp.build();
     }
 
