@@ -25,7 +25,15 @@ public interface EventStore {
     List<StoredEvent> append(LogStream stream, List<NewEvent> events, long ingestionTime);
 
     /** Streams the range's events in (timestamp, id) order (descending if asked) to {@code sink} until it answers false. */
-    void scan(Range range, Predicate<StoredEvent> sink);
+    default void scan(Range range, Predicate<StoredEvent> sink) {
+        scan(range, e -> true, sink);
+    }
+
+    /**
+     * As {@link #scan(Range, Predicate)}, for the events {@code filter} keeps: filtering before ordering lets the
+     * store order only what is wanted (FilterLogEvents' pattern, its streams).
+     */
+    void scan(Range range, Predicate<StoredEvent> filter, Predicate<StoredEvent> sink);
 
     default List<StoredEvent> read(Range range) {
         List<StoredEvent> out = new ArrayList<>(Math.min(range.limit(), 1024));
@@ -40,6 +48,11 @@ public interface EventStore {
     /** Streams a group's events in [from, to) in (timestamp, id) order to {@code sink} until it answers false. */
     default void scan(long groupId, long fromTs, long toTs, Predicate<StoredEvent> sink) {
         scan(new Range(groupId, null, fromTs, toTs, null, null, false, Integer.MAX_VALUE), sink);
+    }
+
+    /** Streams a group's events in [from, to) in no particular order (cheaper: no merge) until the sink answers false. */
+    default void scanAnyOrder(long groupId, long fromTs, long toTs, Predicate<StoredEvent> sink) {
+        scan(groupId, fromTs, toTs, sink);
     }
 
     Optional<StoredEvent> get(long groupId, long timestamp, long eventId);

@@ -124,7 +124,7 @@ final class InsightsQueries implements AutoCloseable {
                 Map<Long, String> streams = new HashMap<>();
                 for (LogStream s : groups.streams(g.id())) streams.put(s.id(), s.name());
                 String log = g.accountId() + ":" + g.name();
-                events.scan(g.id(), q.startMs, q.endMs, e -> {
+                events.scanAnyOrder(g.id(), q.startMs, q.endMs, e -> {
                     String stream = streams.computeIfAbsent(e.streamId(), id -> "");
                     run.accept(new LogRecord(e.timestamp(), e.message(), stream, log, e.ingestionTime(),
                             Pointers.encode(g, e)));

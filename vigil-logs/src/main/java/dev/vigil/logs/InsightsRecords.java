@@ -71,7 +71,7 @@ final class InsightsRecords {
         }
         Map<String, Integer> counts = new HashMap<>();
         int[] total = {0};
-        events.scan(g.id(), from, to, e -> {
+        events.scanAnyOrder(g.id(), from, to, e -> {
             total[0]++;
             for (String f : FieldDiscovery.fields(e.message()).keySet()) counts.merge(f, 1, Integer::sum);
             return total[0] < FIELD_SAMPLE;

@@ -31,8 +31,6 @@ public final class JdbcEventStore implements EventStore {
             + " first_event = CASE WHEN first_event IS NULL OR first_event > ? THEN ? ELSE first_event END,"
             + " last_event = CASE WHEN last_event IS NULL OR last_event < ? THEN ? ELSE last_event END,"
             + " last_ingestion = ?, stored_bytes = stored_bytes + ? WHERE stream_id = ?";
-    private static final Comparator<StoredEvent> ORDER =
-            Comparator.comparingLong(StoredEvent::timestamp).thenComparingLong(StoredEvent::id);
 
     private final Jdbc jdbc;
     private final String nextBlock;
@@ -88,26 +86,77 @@ public final class JdbcEventStore implements EventStore {
         return stored;
     }
 
+    /** One decoded chunk's wanted events and the next one to hand out. Not thread-safe: one scan's. */
+    private static final class Run {
+        final List<StoredEvent> events;
+        int next;
+
+        Run(List<StoredEvent> events) {
+            this.events = events;
+        }
+
+        StoredEvent head() {
+            return events.get(next);
+        }
+    }
+
+    private static int compare(StoredEvent a, StoredEvent b) {
+        int c = Long.compare(a.timestamp(), b.timestamp());
+        return c != 0 ? c : Long.compare(a.id(), b.id());
+    }
+
     @Override
-    public void scan(Range r, Predicate<StoredEvent> sink) {
+    public void scan(Range r, Predicate<StoredEvent> filter, Predicate<StoredEvent> sink) {
         boolean desc = r.descending();
         long from = r.fromTs();
         long to = r.toTs();
         if (from >= to) return;
-        Predicate<StoredEvent> wanted = e -> e.timestamp() >= from && e.timestamp() < to
-                && (r.after() == null || after(e, r.after())) && (r.before() == null || before(e, r.before()));
         ChunkCursor chunks = desc
                 ? new ChunkCursor(r, true, r.before() == null ? to - 1 : Math.min(r.before().timestamp(), to - 1))
                 : new ChunkCursor(r, false, r.after() == null ? from : Math.max(r.after().timestamp(), from));
-        PriorityQueue<StoredEvent> heap = new PriorityQueue<>(desc ? ORDER.reversed() : ORDER);
+        // A k-way merge of the decoded chunks that overlap, ordered by each one's next event.
+        Comparator<Run> byHead = desc ? (a, b) -> compare(b.head(), a.head()) : (a, b) -> compare(a.head(), b.head());
+        PriorityQueue<Run> runs = new PriorityQueue<>(byHead);
         while (true) {
-            // Decode chunks until none left unread could hold an event that sorts before the heap's head.
-            while (chunks.hasNext() && (heap.isEmpty() || (desc ? heap.peek().timestamp() <= chunks.nextBound()
-                    : heap.peek().timestamp() >= chunks.nextBound()))) {
-                for (StoredEvent e : chunks.next().decode()) if (wanted.test(e)) heap.add(e);
+            // Decode chunks until none left unread could hold an event that sorts before the next one out.
+            while (chunks.hasNext() && (runs.isEmpty() || (desc ? runs.peek().head().timestamp() <= chunks.nextBound()
+                    : runs.peek().head().timestamp() >= chunks.nextBound()))) {
+                List<StoredEvent> decoded = chunks.next().decode();
+                List<StoredEvent> wanted = new ArrayList<>(decoded.size());
+                for (StoredEvent e : decoded) {
+                    if (e.timestamp() >= from && e.timestamp() < to && (r.after() == null || after(e, r.after()))
+                            && (r.before() == null || before(e, r.before())) && filter.test(e)) wanted.add(e);
+                }
+                if (desc) java.util.Collections.reverse(wanted);
+                if (!wanted.isEmpty()) runs.add(new Run(wanted));
             }
-            StoredEvent e = heap.poll();
-            if (e == null || !sink.test(e)) return;
+            Run run = runs.poll();
+            if (run == null) return;
+            // Hand out this run's events while they stay ahead of every other run and of the unread chunks.
+            Run other = runs.peek();
+            boolean more = chunks.hasNext();
+            long bound = more ? chunks.nextBound() : 0;
+            do {
+                StoredEvent e = run.events.get(run.next++);
+                if (!sink.test(e)) return;
+                if (run.next == run.events.size()) break;
+                StoredEvent h = run.head();
+                if (other != null && byHead.compare(run, other) > 0) break;
+                if (more && (desc ? h.timestamp() <= bound : h.timestamp() >= bound)) break;
+            } while (true);
+            if (run.next < run.events.size()) runs.add(run);
+        }
+    }
+
+    @Override
+    public void scanAnyOrder(long groupId, long fromTs, long toTs, Predicate<StoredEvent> sink) {
+        if (fromTs >= toTs) return;
+        ChunkCursor chunks = new ChunkCursor(new Range(groupId, null, fromTs, toTs, null, null, false, Integer.MAX_VALUE),
+                false, fromTs);
+        while (chunks.hasNext()) {
+            for (StoredEvent e : chunks.next().decode()) {
+                if (e.timestamp() >= fromTs && e.timestamp() < toTs && !sink.test(e)) return;
+            }
         }
     }
 

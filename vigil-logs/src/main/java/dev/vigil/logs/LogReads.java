@@ -28,14 +28,13 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.SearchedLogStream;
  * the same place), so a reader polling at either end keeps its token until new events arrive.
  *
  * <p>FilterLogEvents reads the group's events in (timestamp, id) order, keeps those of the selected streams that
- * match the pattern, and stops at the limit, at 1 MB of events, or when it has scanned its budget of events;
- * then nextToken carries on from the last event it looked at. Events are always interleaved across streams.
+ * match the pattern, and stops at the limit or at 1 MB of events; then nextToken carries on from the last event
+ * it returned. Events are always interleaved across streams.
  * Thread-safe (stateless).
  */
 final class LogReads {
     static final int MAX_EVENTS = 10_000;
     static final int MAX_BYTES = 1_048_576;
-    static final int SCAN_BUDGET = 1_000_000;
     private static final Pattern TOKEN = Pattern.compile("([fb])/(\\d{20})(\\d{20})/s");
     private static final EventStore.Position HEAD = new EventStore.Position(Long.MIN_VALUE, Long.MIN_VALUE);
     private static final EventStore.Position TAIL = new EventStore.Position(Long.MAX_VALUE, Long.MAX_VALUE);
@@ -147,41 +146,27 @@ final class LogReads {
         }
         List<FilteredLogEvent> out = new ArrayList<>();
         long[] bytes = {0};
-        int[] scanned = {0};
-        StoredEvent[] lastSeen = {null};
-        boolean[] stopped = {false};
+        StoredEvent[] last = {null};
         boolean[] full = {false};
         if (!streamNames.isEmpty()) {
             // One stream: read its own chunks; several: the group's, keeping the selected streams.
             Long only = streamNames.size() == 1 ? streamNames.keySet().iterator().next() : null;
-            events.scan(new EventStore.Range(g.id(), only, from, to, after, null, false, Integer.MAX_VALUE), e -> {
-                lastSeen[0] = e;
-                scanned[0]++;
-                String stream = streamNames.get(e.streamId());
-                if (stream != null && pattern.matches(e.message())) {
-                    out.add(FilteredLogEvent.builder().logStreamName(stream).timestamp(e.timestamp())
-                            .message(e.message()).ingestionTime(e.ingestionTime()).eventId(eventId(e)).build());
-                    bytes[0] += e.message().getBytes(StandardCharsets.UTF_8).length + LogIngest.EVENT_OVERHEAD;
-                    if (out.size() >= limit || bytes[0] >= MAX_BYTES) {
-                        full[0] = true;
-                        return false;
-                    }
-                }
-                if (scanned[0] >= SCAN_BUDGET) {
-                    stopped[0] = true;
-                    return false;
-                }
-                return true;
-            });
+            events.scan(new EventStore.Range(g.id(), only, from, to, after, null, false, Integer.MAX_VALUE),
+                    e -> streamNames.containsKey(e.streamId()) && pattern.matches(e.message()), e -> {
+                        last[0] = e;
+                        out.add(FilteredLogEvent.builder().logStreamName(streamNames.get(e.streamId()))
+                                .timestamp(e.timestamp()).message(e.message()).ingestionTime(e.ingestionTime())
+                                .eventId(eventId(e)).build());
+                        bytes[0] += e.message().getBytes(StandardCharsets.UTF_8).length + LogIngest.EVENT_OVERHEAD;
+                        full[0] = out.size() >= limit || bytes[0] >= MAX_BYTES;
+                        return !full[0];
+                    });
         }
-        boolean exhausted = !stopped[0];
-        boolean complete = exhausted && !full[0];
+        boolean complete = !full[0];
         FilterLogEventsResponse.Builder resp = FilterLogEventsResponse.builder().events(out)
                 .searchedLogStreams(searched.stream().map(s -> SearchedLogStream.builder().logStreamName(s.name())
                         .searchedCompletely(complete).build()).toList());
-        if (!complete && lastSeen[0] != null) {
-            resp.nextToken(Tokens.encode(g.id(), lastSeen[0].timestamp(), lastSeen[0].id()));
-        }
+        if (!complete) resp.nextToken(Tokens.encode(g.id(), last[0].timestamp(), last[0].id()));
         return resp.build();
     }
 

@@ -448,6 +448,10 @@ abstract class LogsStoreContract {
         assertThat(events.read(new EventStore.Range(lg.id(), a.id(), Long.MIN_VALUE, Long.MAX_VALUE, null, null, false,
                 10_000))).isEqualTo(forward.stream().filter(e -> e.streamId() == a.id()).toList());
         assertThat(events.get(lg.id(), mid.timestamp(), mid.id())).contains(mid);
+        List<StoredEvent> anyOrder = new ArrayList<>();
+        events.scanAnyOrder(lg.id(), from, to, anyOrder::add);
+        assertThat(anyOrder).containsExactlyInAnyOrderElementsOf(
+                forward.stream().filter(e -> e.timestamp() >= from && e.timestamp() < to).toList());
         // Retention cuts through chunks: the newer events stay, under the same ids.
         long cutoff = forward.get(600).timestamp();
         int expired = events.expire(lg.id(), cutoff);
