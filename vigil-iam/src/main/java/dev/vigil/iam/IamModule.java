@@ -38,7 +38,8 @@ public final class IamModule implements ServiceModule {
         sessions = new SessionCredentials(new StsSessionStore(stores.jdbc()), env.clock());
         env.interconnect().register(CredentialStore.class, new IssuedCredentials(credentials, sessions));
         principalPolicies = new IamPrincipalPolicies(stores, env.clock());
-        env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions));
+        env.interconnect().register(Authorizer.class, new IamPolicyAuthorizer(principalPolicies, sessions,
+                env.interconnect()::resourcePolicy));
     }
 
     @Override

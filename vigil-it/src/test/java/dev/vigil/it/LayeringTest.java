@@ -23,14 +23,14 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.vigil.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.protocol..", "dev.vigil.server..",
                         "dev.vigil.store..", "dev.vigil.iam..", "dev.vigil.cloudtrail..", "dev.vigil.cloudwatch..",
-                        "dev.vigil.logs..", "dev.vigil.messaging..")
+                        "dev.vigil.logs..", "dev.vigil.messaging..", "dev.vigil.events..")
                 .check(classes);
     }
 
     @Test
     void providersNeverTouchProtocolsOrHttp() {
         noClasses().that().resideInAnyPackage("dev.vigil.iam..", "dev.vigil.cloudtrail..", "dev.vigil.cloudwatch..",
-                "dev.vigil.logs..", "dev.vigil.messaging..")
+                "dev.vigil.logs..", "dev.vigil.messaging..", "dev.vigil.events..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.protocol..", "dev.vigil.server..",
                         "io.undertow..", "com.fasterxml.jackson.dataformat..")
                 .check(classes);
@@ -46,8 +46,8 @@ class LayeringTest {
 
     @Test
     void servicesDoNotCallEachOtherDirectly() {
-        for (String service : new String[] {"iam", "cloudtrail", "cloudwatch", "logs", "messaging"}) {
-            String[] others = java.util.stream.Stream.of("iam", "cloudtrail", "cloudwatch", "logs", "messaging")
+        for (String service : new String[] {"iam", "cloudtrail", "cloudwatch", "logs", "messaging", "events"}) {
+            String[] others = java.util.stream.Stream.of("iam", "cloudtrail", "cloudwatch", "logs", "messaging", "events")
                     .filter(o -> !o.equals(service)).map(o -> "dev.vigil." + o + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("dev.vigil." + service + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)

@@ -60,7 +60,7 @@ public final class AttachmentProvider {
     }
 
     public AttachRolePolicyResponse attachRolePolicy(RequestContext ctx, AttachRolePolicyRequest req) {
-        IamRole r = s.role(ctx.accountId(), req.roleName());
+        IamRole r = s.modifiableRole(ctx.accountId(), req.roleName());
         attach(ctx.accountId(), EntityKind.ROLE, r.roleId(), req.policyArn(), "PoliciesPerRole");
         return AttachRolePolicyResponse.builder().build();
     }
@@ -78,7 +78,7 @@ public final class AttachmentProvider {
     }
 
     public DetachRolePolicyResponse detachRolePolicy(RequestContext ctx, DetachRolePolicyRequest req) {
-        IamRole r = s.role(ctx.accountId(), req.roleName());
+        IamRole r = s.modifiableRole(ctx.accountId(), req.roleName());
         detach(ctx.accountId(), EntityKind.ROLE, r.roleId(), req.policyArn());
         return DetachRolePolicyResponse.builder().build();
     }

@@ -37,7 +37,7 @@ public final class BoundaryProvider {
 
     public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(RequestContext ctx,
                                                                          PutRolePermissionsBoundaryRequest req) {
-        IamRole r = s.role(ctx.accountId(), req.roleName());
+        IamRole r = s.modifiableRole(ctx.accountId(), req.roleName());
         String arn = boundaries.check(ctx.accountId(), req.permissionsBoundary());
         s.roles().update(withBoundary(r, arn));
         return PutRolePermissionsBoundaryResponse.builder().build();
@@ -45,7 +45,7 @@ public final class BoundaryProvider {
 
     public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(RequestContext ctx,
                                                                                DeleteRolePermissionsBoundaryRequest req) {
-        IamRole r = s.role(ctx.accountId(), req.roleName());
+        IamRole r = s.modifiableRole(ctx.accountId(), req.roleName());
         s.roles().update(withBoundary(r, null));
         return DeleteRolePermissionsBoundaryResponse.builder().build();
     }

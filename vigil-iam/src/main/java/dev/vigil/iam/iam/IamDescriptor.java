@@ -1,11 +1,56 @@
 package dev.vigil.iam.iam;
 
+import java.util.List;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.OperationHandler;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ResourceResolver;
 import dev.vigil.core.service.ServiceDescriptor;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteServiceLinkedRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteServiceLinkedRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionStatusRequest;
+import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionStatusResponse;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsRequest;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.AddClientIdToOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.AddClientIdToOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.CreateSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.CreateSamlProviderResponse;
+import software.amazon.awssdk.services.iam.model.DeleteOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.DeleteOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.DeleteSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.DeleteSamlProviderResponse;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.GetSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.GetSamlProviderResponse;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProviderTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProviderTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProvidersRequest;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProvidersResponse;
+import software.amazon.awssdk.services.iam.model.ListSamlProviderTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListSamlProviderTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListSamlProvidersRequest;
+import software.amazon.awssdk.services.iam.model.ListSamlProvidersResponse;
+import software.amazon.awssdk.services.iam.model.RemoveClientIdFromOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.RemoveClientIdFromOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.TagOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.TagOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.TagSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.TagSamlProviderResponse;
+import software.amazon.awssdk.services.iam.model.UntagOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.UntagOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.UntagSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.UntagSamlProviderResponse;
+import software.amazon.awssdk.services.iam.model.UpdateOpenIdConnectProviderThumbprintRequest;
+import software.amazon.awssdk.services.iam.model.UpdateOpenIdConnectProviderThumbprintResponse;
+import software.amazon.awssdk.services.iam.model.UpdateSamlProviderRequest;
+import software.amazon.awssdk.services.iam.model.UpdateSamlProviderResponse;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupRequest;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupResponse;
 import software.amazon.awssdk.services.iam.model.AttachGroupPolicyRequest;
@@ -215,6 +260,8 @@ public final class IamDescriptor {
         d.keys(p, r);
         d.account(p);
         d.signInCredentials(p, r);
+        d.federation(p);
+        d.serviceLinkedRoles(p);
         d.simulator(stores);
         return b.build();
     }
@@ -390,6 +437,86 @@ public final class IamDescriptor {
                 a::listAccountAliases, ResourceResolver.all());
         read("GetAccountSummary", GetAccountSummaryRequest.class, GetAccountSummaryResponse.class,
                 a::getAccountSummary, ResourceResolver.all());
+        b.constrain(GetAccountAuthorizationDetailsRequest.class, "Marker", IamConstraints.MARKER)
+                .constrain(GetAccountAuthorizationDetailsRequest.class, "MaxItems", IamConstraints.MAX_ITEMS);
+        read("GetAccountAuthorizationDetails", GetAccountAuthorizationDetailsRequest.class,
+                GetAccountAuthorizationDetailsResponse.class, p.details()::getAccountAuthorizationDetails,
+                ResourceResolver.all());
+    }
+
+    /** Service-linked roles: the role ARN is the resource, as the Service Authorization Reference lists it. */
+    private void serviceLinkedRoles(IamProviders p) {
+        ServiceLinkedRoles slr = p.serviceLinkedRoles();
+        write("CreateServiceLinkedRole", CreateServiceLinkedRoleRequest.class, CreateServiceLinkedRoleResponse.class,
+                slr::createServiceLinkedRole, (ctx, req) -> List.of(ServiceLinkedRoles.ROLE_NAMES.containsKey(
+                        req.awsServiceName()) ? IamNames.arn(ctx.accountId(), EntityKind.ROLE, ServiceLinkedRoles.PATH_PREFIX
+                        + req.awsServiceName() + "/", ServiceLinkedRoles.ROLE_NAMES.get(req.awsServiceName())) : "*"));
+        write("DeleteServiceLinkedRole", DeleteServiceLinkedRoleRequest.class, DeleteServiceLinkedRoleResponse.class,
+                slr::deleteServiceLinkedRole, ResourceResolver.all());
+        read("GetServiceLinkedRoleDeletionStatus", GetServiceLinkedRoleDeletionStatusRequest.class,
+                GetServiceLinkedRoleDeletionStatusResponse.class, slr::getServiceLinkedRoleDeletionStatus,
+                ResourceResolver.all());
+    }
+
+    /** SAML and OpenID Connect identity providers; each operation's resource is the provider's ARN. */
+    private void federation(IamProviders p) {
+        FederationProvider f = p.federation();
+        for (Class<?> paged : new Class<?>[] {ListSamlProviderTagsRequest.class,
+                ListOpenIdConnectProviderTagsRequest.class}) {
+            b.constrain(paged, "Marker", IamConstraints.MARKER).constrain(paged, "MaxItems", IamConstraints.MAX_ITEMS);
+        }
+        write("CreateSAMLProvider", CreateSamlProviderRequest.class, CreateSamlProviderResponse.class,
+                f::createSAMLProvider, (ctx, req) -> List.of(FederationProvider.samlArn(ctx.accountId(), req.name())));
+        read("GetSAMLProvider", GetSamlProviderRequest.class, GetSamlProviderResponse.class, f::getSAMLProvider,
+                (ctx, req) -> List.of(req.samlProviderArn()));
+        write("UpdateSAMLProvider", UpdateSamlProviderRequest.class, UpdateSamlProviderResponse.class,
+                f::updateSAMLProvider, (ctx, req) -> List.of(req.samlProviderArn()));
+        write("DeleteSAMLProvider", DeleteSamlProviderRequest.class, DeleteSamlProviderResponse.class,
+                f::deleteSAMLProvider, (ctx, req) -> List.of(req.samlProviderArn()));
+        read("ListSAMLProviders", ListSamlProvidersRequest.class, ListSamlProvidersResponse.class,
+                f::listSAMLProviders, ResourceResolver.all());
+        write("TagSAMLProvider", TagSamlProviderRequest.class, TagSamlProviderResponse.class, f::tagSAMLProvider,
+                (ctx, req) -> List.of(req.samlProviderArn()));
+        write("UntagSAMLProvider", UntagSamlProviderRequest.class, UntagSamlProviderResponse.class,
+                f::untagSAMLProvider, (ctx, req) -> List.of(req.samlProviderArn()));
+        read("ListSAMLProviderTags", ListSamlProviderTagsRequest.class, ListSamlProviderTagsResponse.class,
+                f::listSAMLProviderTags, (ctx, req) -> List.of(req.samlProviderArn()));
+        write("CreateOpenIDConnectProvider", CreateOpenIdConnectProviderRequest.class,
+                CreateOpenIdConnectProviderResponse.class, f::createOpenIDConnectProvider,
+                (ctx, req) -> List.of(oidcArnOrAll(ctx.accountId(), req.url())));
+        read("GetOpenIDConnectProvider", GetOpenIdConnectProviderRequest.class, GetOpenIdConnectProviderResponse.class,
+                f::getOpenIDConnectProvider, (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        read("ListOpenIDConnectProviders", ListOpenIdConnectProvidersRequest.class,
+                ListOpenIdConnectProvidersResponse.class, f::listOpenIDConnectProviders, ResourceResolver.all());
+        write("DeleteOpenIDConnectProvider", DeleteOpenIdConnectProviderRequest.class,
+                DeleteOpenIdConnectProviderResponse.class, f::deleteOpenIDConnectProvider,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        write("AddClientIDToOpenIDConnectProvider", AddClientIdToOpenIdConnectProviderRequest.class,
+                AddClientIdToOpenIdConnectProviderResponse.class, f::addClientIDToOpenIDConnectProvider,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        write("RemoveClientIDFromOpenIDConnectProvider", RemoveClientIdFromOpenIdConnectProviderRequest.class,
+                RemoveClientIdFromOpenIdConnectProviderResponse.class, f::removeClientIDFromOpenIDConnectProvider,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        write("UpdateOpenIDConnectProviderThumbprint", UpdateOpenIdConnectProviderThumbprintRequest.class,
+                UpdateOpenIdConnectProviderThumbprintResponse.class, f::updateOpenIDConnectProviderThumbprint,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        write("TagOpenIDConnectProvider", TagOpenIdConnectProviderRequest.class, TagOpenIdConnectProviderResponse.class,
+                f::tagOpenIDConnectProvider, (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        write("UntagOpenIDConnectProvider", UntagOpenIdConnectProviderRequest.class,
+                UntagOpenIdConnectProviderResponse.class, f::untagOpenIDConnectProvider,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+        read("ListOpenIDConnectProviderTags", ListOpenIdConnectProviderTagsRequest.class,
+                ListOpenIdConnectProviderTagsResponse.class, f::listOpenIDConnectProviderTags,
+                (ctx, req) -> List.of(req.openIDConnectProviderArn()));
+    }
+
+    /** An invalid URL is the handler's InvalidInput to report, after authorization on "*". */
+    private static String oidcArnOrAll(String accountId, String url) {
+        try {
+            return FederationProvider.oidcArn(accountId, url);
+        } catch (dev.vigil.core.AwsException e) {
+            return "*";
+        }
     }
 
     /** The policy simulator: read-only, evaluated by the same PolicyEngine as the authorizer. */

@@ -94,6 +94,11 @@ public final class IamErrors {
         return new AwsException(LIMIT_EXCEEDED, 409, message);
     }
 
+    static AwsException protectedRole(String roleName) {
+        return new AwsException(UNMODIFIABLE_ENTITY, 400, "Cannot perform the operation on the protected role '"
+                + roleName + "' - this role is only modifiable by AWS");
+    }
+
     static AwsException invalidArn(String arn) {
         return new AwsException(INVALID_INPUT, 400, "ARN " + arn + " is not valid.");
     }

@@ -6,13 +6,17 @@ import java.time.Clock;
 public record IamProviders(UserProvider users, GroupProvider groups, RoleProvider roles, ManagedPolicyProvider policies,
                            AttachmentProvider attachments, BoundaryProvider boundaries, InlinePolicyProvider inline,
                            AccessKeyProvider keys, AccountProvider account,
-                           MfaProvider mfa, LoginProfileProvider logins) {
+                           MfaProvider mfa, LoginProfileProvider logins,
+                           FederationProvider federation, AuthorizationDetailsProvider details,
+                           ServiceLinkedRoles serviceLinkedRoles) {
 
     public static IamProviders create(IamStores stores, Clock clock, IamCredentialStore credentials) {
         return new IamProviders(new UserProvider(stores, clock, credentials), new GroupProvider(stores, clock),
                 new RoleProvider(stores, clock), new ManagedPolicyProvider(stores, clock),
                 new AttachmentProvider(stores, clock), new BoundaryProvider(stores), new InlinePolicyProvider(stores),
                 new AccessKeyProvider(stores, clock, credentials), new AccountProvider(stores),
-                new MfaProvider(stores, clock), new LoginProfileProvider(stores, clock));
+                new MfaProvider(stores, clock), new LoginProfileProvider(stores, clock),
+                new FederationProvider(stores, clock), new AuthorizationDetailsProvider(stores),
+                new ServiceLinkedRoles(stores, clock));
     }
 }

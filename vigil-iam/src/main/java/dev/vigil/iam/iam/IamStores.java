@@ -12,13 +12,14 @@ import java.util.Optional;
 public record IamStores(Jdbc jdbc, UserStore users, GroupStore groups, RoleStore roles, PolicyStore policies,
                         AttachmentStore attachments, InlinePolicyStore inline, TagStore tags, AccessKeyStore keys,
                         AccountStore accounts, AwsManagedPolicies awsPolicies, MfaDeviceStore mfa,
-                        LoginProfileStore logins) {
+                        LoginProfileStore logins, IdentityProviderStore identityProviders) {
 
     public static IamStores open(Database database, AwsManagedPolicies awsPolicies) {
         Jdbc jdbc = new Jdbc(database);
         return new IamStores(jdbc, new UserStore(jdbc), new GroupStore(jdbc), new RoleStore(jdbc), new PolicyStore(jdbc),
                 new AttachmentStore(jdbc), new InlinePolicyStore(jdbc), new TagStore(jdbc), new AccessKeyStore(jdbc),
-                new AccountStore(jdbc), awsPolicies, new MfaDeviceStore(jdbc), new LoginProfileStore(jdbc));
+                new AccountStore(jdbc), awsPolicies, new MfaDeviceStore(jdbc), new LoginProfileStore(jdbc),
+                new IdentityProviderStore(jdbc));
     }
 
     public IamUser user(String accountId, String userName) {
@@ -31,6 +32,13 @@ public record IamStores(Jdbc jdbc, UserStore users, GroupStore groups, RoleStore
 
     public IamRole role(String accountId, String roleName) {
         return roles.find(accountId, roleName).orElseThrow(() -> IamErrors.noSuch(EntityKind.ROLE, roleName));
+    }
+
+    /** A role the customer may change: service-linked roles belong to their service (UnmodifiableEntity). */
+    public IamRole modifiableRole(String accountId, String roleName) {
+        IamRole r = role(accountId, roleName);
+        if (ServiceLinkedRoles.isServiceLinked(r)) throw IamErrors.protectedRole(r.roleName());
+        return r;
     }
 
     /**

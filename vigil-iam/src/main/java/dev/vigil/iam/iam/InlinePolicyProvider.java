@@ -56,6 +56,12 @@ public final class InlinePolicyProvider {
         return new Owner(EntityKind.ROLE, r.accountId(), r.roleId(), r.roleName());
     }
 
+    /** For writes: service-linked roles' policies belong to their service. */
+    private Owner modifiableRole(RequestContext ctx, String name) {
+        IamRole r = s.modifiableRole(ctx.accountId(), name);
+        return new Owner(EntityKind.ROLE, r.accountId(), r.roleId(), r.roleName());
+    }
+
     public PutUserPolicyResponse putUserPolicy(RequestContext ctx, PutUserPolicyRequest req) {
         put(user(ctx, req.userName()), req.policyName(), req.policyDocument());
         return PutUserPolicyResponse.builder().build();
@@ -67,7 +73,7 @@ public final class InlinePolicyProvider {
     }
 
     public PutRolePolicyResponse putRolePolicy(RequestContext ctx, PutRolePolicyRequest req) {
-        put(role(ctx, req.roleName()), req.policyName(), req.policyDocument());
+        put(modifiableRole(ctx, req.roleName()), req.policyName(), req.policyDocument());
         return PutRolePolicyResponse.builder().build();
     }
 
@@ -100,7 +106,7 @@ public final class InlinePolicyProvider {
     }
 
     public DeleteRolePolicyResponse deleteRolePolicy(RequestContext ctx, DeleteRolePolicyRequest req) {
-        delete(role(ctx, req.roleName()), req.policyName());
+        delete(modifiableRole(ctx, req.roleName()), req.policyName());
         return DeleteRolePolicyResponse.builder().build();
     }
 

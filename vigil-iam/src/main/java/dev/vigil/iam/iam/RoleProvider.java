@@ -78,7 +78,7 @@ public final class RoleProvider {
     }
 
     public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(RequestContext ctx, UpdateAssumeRolePolicyRequest req) {
-        IamRole r = s.role(ctx.accountId(), req.roleName());
+        IamRole r = s.modifiableRole(ctx.accountId(), req.roleName());
         PolicyDocuments.checkTrust(req.policyDocument());
         s.roles().update(new IamRole(r.accountId(), r.roleId(), r.roleName(), r.path(), r.createDate(),
                 req.policyDocument(), r.description(), r.maxSessionDuration(), r.boundaryArn(), r.lastUsedDate(),
@@ -88,7 +88,7 @@ public final class RoleProvider {
 
     public DeleteRoleResponse deleteRole(RequestContext ctx, DeleteRoleRequest req) {
         String account = ctx.accountId();
-        IamRole r = s.role(account, req.roleName());
+        IamRole r = s.modifiableRole(account, req.roleName());
         s.jdbc().inTransaction(c -> {
             if (!s.attachments().attached(account, EntityKind.ROLE, r.roleId()).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");

@@ -5,6 +5,10 @@ import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
 import java.util.List;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageRequest;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageResponse;
@@ -42,6 +46,25 @@ public final class StsDescriptor {
                         .resources((ctx, req) -> List.of(req.roleArn()))
                         .conditionKeys(p.assumeRoleConditions())
                         .readOnly()
+                        .build())
+                .operation(OperationDescriptor.builder("AssumeRoleWithWebIdentity",
+                                AssumeRoleWithWebIdentityRequest.class, AssumeRoleWithWebIdentityResponse.class)
+                        .handler(p.federated()::assumeRoleWithWebIdentity)
+                        .iamAction("sts:AssumeRoleWithWebIdentity")
+                        .resources((ctx, req) -> List.of(req.roleArn()))
+                        .readOnly()
+                        // The token is the credential: the call is unsigned and the role's trust policy decides.
+                        .unsigned()
+                        .withoutAuthorization()
+                        .build())
+                .operation(OperationDescriptor.builder("AssumeRoleWithSAML", AssumeRoleWithSamlRequest.class,
+                                AssumeRoleWithSamlResponse.class)
+                        .handler(p.federated()::assumeRoleWithSAML)
+                        .iamAction("sts:AssumeRoleWithSAML")
+                        .resources((ctx, req) -> List.of(req.roleArn()))
+                        .readOnly()
+                        .unsigned()
+                        .withoutAuthorization()
                         .build())
                 .operation(OperationDescriptor.builder("GetSessionToken", GetSessionTokenRequest.class,
                                 GetSessionTokenResponse.class)

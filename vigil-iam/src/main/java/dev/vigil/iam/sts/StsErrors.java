@@ -20,7 +20,10 @@ final class StsErrors {
                 .error("MalformedPolicyDocumentException", 400, "MalformedPolicyDocument")
                 .error("PackedPolicyTooLargeException", 400, "PackedPolicyTooLarge")
                 .error("RegionDisabledException", 403, "RegionDisabledException")
-                .error("InvalidAuthorizationMessageException", 400, "InvalidAuthorizationMessageException");
+                .error("InvalidAuthorizationMessageException", 400, "InvalidAuthorizationMessageException")
+                .error("InvalidIdentityTokenException", 400, "InvalidIdentityToken")
+                .error("IDPRejectedClaimException", 403, "IDPRejectedClaim")
+                .error("IDPCommunicationErrorException", 400, "IDPCommunicationError");
     }
 
     /** STS's AccessDenied names no reason (and does not reveal whether the role exists). */

@@ -43,7 +43,7 @@ class IamDescriptorTest {
         assertThat(iam.xmlNamespace()).isEqualTo("https://iam.amazonaws.com/doc/2010-05-08/");
         assertThat(iam.apiVersion()).isEqualTo("2010-05-08");
         assertThat(iam.validationErrorCode()).isEqualTo("ValidationError");
-        assertThat(iam.operations()).hasSize(87);
+        assertThat(iam.operations()).hasSize(109);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.vigil.logs.insights;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /** One aggregate function call of a stats command, e.g. {@code pct(latency, 95)}. Immutable. */
 final class Aggregate {
@@ -73,12 +71,12 @@ final class Aggregate {
     }
 
     private final class Distinct extends Acc {
-        final Set<String> seen = new HashSet<>();
+        final DistinctCounter seen = new DistinctCounter();
         @Override void add(Row row) {
             Object v = arg.eval(row);
             if (v != null) seen.add(Values.toText(v));
         }
-        @Override Object result() { return (double) seen.size(); }
+        @Override Object result() { return (double) seen.count(); }
     }
 
     private final class Moments extends Acc {

@@ -167,7 +167,7 @@ abstract class Expr {
         @Override boolean test(Row row) {
             String s = Values.toText(e.eval(row));
             if (s == null) return false;
-            boolean m = regex != null ? regex.matcher(s).find() : s.contains(substring);
+            boolean m = regex != null ? regex.matcher(new Interruptible(s)).find() : s.contains(substring);
             return m != negated;
         }
         @Override boolean needsDiscovery() { return e.needsDiscovery(); }

@@ -1,9 +1,5 @@
 package dev.vigil.logs.insights;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,13 +12,13 @@ import java.util.Set;
  * {@code .} and array elements by their index ({@code a.b}, {@code list.0.id}), up to the 200 fields AWS
  * extracts from one JSON event. Values keep their JSON text (numbers as written, {@code true}/{@code false});
  * JSON {@code null} and empty containers yield no field; a top-level key starting with {@code @} is shown with
- * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Lambda runtime lines yield
- * AWS's Lambda fields ({@link LambdaFields}). Other messages yield no fields. Thread-safe.
+ * a second {@code @} ({@code @example.com} becomes {@code @@example.com}). Lambda lines yield AWS's Lambda
+ * fields ({@link LambdaFields}), VPC flow log and Route 53 query log lines theirs ({@link ServiceLogFields}).
+ * Other messages yield no fields. Thread-safe.
  */
 public final class FieldDiscovery {
     /** AWS extracts at most this many fields from one JSON log event. */
     static final int MAX_FIELDS = 200;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private FieldDiscovery() { }
 
@@ -44,18 +40,57 @@ public final class FieldDiscovery {
     static final class Wanted {
         final Set<String> names;
         final Set<String> prefixes = new HashSet<>();
+        private final String[] nameList;
+        private final int[] nameHashes;
+        private final String[] prefixList;
+        private final int[] prefixHashes;
 
         Wanted(Set<String> names) {
             this.names = Set.copyOf(names);
             for (String n : names) {
                 for (int i = n.indexOf('.'); i > 0; i = n.indexOf('.', i + 1)) prefixes.add(n.substring(0, i + 1));
             }
+            nameList = this.names.toArray(new String[0]);
+            nameHashes = java.util.Arrays.stream(nameList).mapToInt(String::hashCode).toArray();
+            prefixList = prefixes.toArray(new String[0]);
+            prefixHashes = java.util.Arrays.stream(prefixList).mapToInt(String::hashCode).toArray();
+        }
+
+        /**
+         * The wanted name spelled {@code (at ? "@" : "") + prefix + src[from, to)}, whose String hash is
+         * {@code hash}, or null: lets a reader test a key without building a String for it.
+         */
+        String name(int hash, String prefix, boolean at, String src, int from, int to) {
+            return find(nameList, nameHashes, hash, prefix, at, src, from, to, false);
+        }
+
+        /** Like {@link #name}, for the wanted prefix spelled the same plus a final dot. */
+        String prefix(int hash, String prefix, boolean at, String src, int from, int to) {
+            return find(prefixList, prefixHashes, hash, prefix, at, src, from, to, true);
+        }
+
+        private static String find(String[] list, int[] hashes, int hash, String prefix, boolean at,
+                                   String src, int from, int to, boolean dot) {
+            int length = (at ? 1 : 0) + prefix.length() + (to - from) + (dot ? 1 : 0);
+            for (int k = 0; k < list.length; k++) {
+                String c = list[k];
+                if (hashes[k] != hash || c.length() != length) continue;
+                int o = 0;
+                if (at) {
+                    if (c.charAt(0) != '@') continue;
+                    o = 1;
+                }
+                if (!c.startsWith(prefix, o) || !c.regionMatches(o + prefix.length(), src, from, to - from)) continue;
+                if (dot && c.charAt(length - 1) != '.') continue;
+                return c;
+            }
+            return null;
         }
     }
 
     private static boolean walk(String message, Walk w) {
         if (message == null) return false;
-        if (LambdaFields.platformLine(message, w)) return true;
+        if (LambdaFields.platformLine(message, w) || ServiceLogFields.discover(message, w)) return true;
         int i = 0, n = message.length();
         while (i < n && Character.isWhitespace(message.charAt(i))) i++;
         if (i < n && message.charAt(i) == '{') return json(message, i, true, w);
@@ -67,18 +102,12 @@ public final class FieldDiscovery {
         return true;
     }
 
-    /** Reads the JSON object at {@code start}; {@code whole}: nothing but white space may follow it. */
+    /** Reads the JSON object at {@code start}; {@code whole}: the message is that object alone. */
     private static boolean json(String message, int start, boolean whole, Walk w) {
-        try (JsonParser p = JSON.createParser(whole ? message : message.substring(start))) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return false;
-            w.object(p, "", true);
-            return !whole || p.nextToken() == null;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return JsonFields.read(message, whole ? 0 : start, whole, w);
     }
 
-    /** One pass over one event. Not thread-safe. */
+    /** One pass over one event: which names to build and keep, and how many fields were seen. Not thread-safe. */
     static final class Walk {
         final Map<String, String> out;
         final Wanted wanted;
@@ -98,42 +127,13 @@ public final class FieldDiscovery {
             return !out.isEmpty();
         }
 
-        /** prefix is null when nothing under this object is wanted: its fields are only counted. */
-        void object(JsonParser p, String prefix, boolean top) throws IOException {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = null;
-                if (prefix != null) {
-                    String key = p.currentName();
-                    // AWS shows a discovered name that starts with @ with one more @, apart from its own fields
-                    name = top && key.startsWith("@") ? "@" + key : prefix + key;
-                }
-                value(p, p.nextToken(), name);
-            }
+        /** Counts one scalar JSON value; true when its value must be kept under {@code name}. */
+        boolean keep(String name) {
+            return ++leaves <= MAX_FIELDS && name != null && (wanted == null || wanted.names.contains(name));
         }
 
-        void array(JsonParser p, String prefix) throws IOException {
-            int index = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                value(p, t, prefix == null ? null : prefix + index);
-                index++;
-            }
-        }
-
-        void value(JsonParser p, JsonToken t, String name) throws IOException {
-            switch (t) {
-                case START_OBJECT -> object(p, child(name), false);
-                case START_ARRAY -> array(p, child(name));
-                case VALUE_NULL -> { }
-                default -> {
-                    if (++leaves <= MAX_FIELDS && name != null && (wanted == null || wanted.names.contains(name))) {
-                        out.put(name, p.getText());
-                    }
-                }
-            }
-        }
-
-        private String child(String name) {
+        /** The name prefix inside a nested value, or null when nothing inside it is wanted. */
+        String child(String name) {
             if (name == null) return null;
             String prefix = name + ".";
             return wanted == null || wanted.prefixes.contains(prefix) ? prefix : null;

@@ -14,9 +14,10 @@ import java.util.Set;
  * <p>Result shape, as GetQueryResults returns it: rows list only the fields that have a value; a query
  * without {@code fields}, {@code display} or {@code stats} shows {@code @timestamp} and {@code @message};
  * non-aggregated rows also carry {@code @ptr} (AWS adds it so a row can be opened with GetLogRecord).
- * Without {@code sort}, rows come in the order the events were fed (the Logs service scans newest first,
- * which is what AWS returns); {@code limit} then keeps the first rows fed and {@link QueryRun#done()} lets
- * the scan stop. {@code stats} rows are ordered by their {@code by} values, ascending (time bins oldest first).
+ * Without {@code sort}, events come newest first (ties in the order fed), as AWS returns them and as its
+ * {@code dedup} documentation states; a caller that scans newest first says so with
+ * {@link #startNewestFirst(int)}, and a {@code limit} then ends the scan early through {@link QueryRun#done()}.
+ * {@code stats} rows are ordered by their {@code by} values in AWS's sort order (time bins oldest first).
  */
 public final class InsightsQuery {
     private final String text;
@@ -34,20 +35,23 @@ public final class InsightsQuery {
         this.slots = Map.copyOf(slots);
         this.slotCount = slots.size();
         Set<String> cols = null;
-        boolean agg = false;
+        boolean agg = false, displayed = false;
         List<String> unmask = new ArrayList<>();
         for (Command c : commands) {
             if (c instanceof Command.Fields f) {
+                // AWS: all fields commands add columns, unless a display says which to show
                 if (cols == null) cols = new LinkedHashSet<>();
-                for (Command.Item i : f.items()) cols.add(i.name());
+                if (!displayed) for (Command.Item i : f.items()) cols.add(i.name());
             } else if (c instanceof Command.Display d) {
                 cols = new LinkedHashSet<>();
                 for (Command.Item i : d.items()) cols.add(i.name());
+                displayed = true;
             } else if (c instanceof Command.Stats s) {
                 cols = new LinkedHashSet<>();
                 for (Command.Item i : s.by()) cols.add(i.name());
                 for (Command.Item i : s.values()) cols.add(i.name());
                 agg = true;
+                displayed = false;
             } else if (c instanceof Command.Unmask u) {
                 unmask.add(((Expr.Field) u.field()).name);
             }
@@ -72,7 +76,16 @@ public final class InsightsQuery {
 
     /** Starts an execution that returns at most {@code maxRows} rows (AWS's 10,000 cap or the API limit). */
     public QueryRun start(int maxRows) {
-        return new Run(Math.max(0, maxRows));
+        return new Run(Math.max(0, maxRows), false);
+    }
+
+    /**
+     * Starts an execution whose caller promises to feed events newest first (non-increasing
+     * {@code @timestamp}). The result is the same; but rows then need no implicit ordering, so a
+     * {@code limit} without {@code sort} makes {@link QueryRun#done()} true as soon as it is reached.
+     */
+    public QueryRun startNewestFirst(int maxRows) {
+        return new Run(Math.max(0, maxRows), true);
     }
 
     public String queryString() {
@@ -94,11 +107,12 @@ public final class InsightsQuery {
         return unmasked;
     }
 
-    /** True when the query reads fields that are discovered from the event's JSON (parsed per event). */
+    /** True when the query may read fields discovered in the events (JSON, Lambda lines), parsed per event. */
     public boolean readsDiscoveredFields() {
         return slots.keySet().stream().anyMatch(n -> Expr.sys(n) == Expr.Sys.NONE);
     }
 
+    /** One execution: its own row, stages and counters. One thread at a time (QueryRun's contract). */
     private final class Run implements QueryRun {
         private final Stage head;
         private final Stage.Matched matched;
@@ -110,10 +124,10 @@ public final class InsightsQuery {
         private long sequence;
         private QueryResult result;
 
-        Run(int maxRows) {
+        Run(int maxRows, boolean fedNewestFirst) {
             output = new Output(maxRows);
             List<Stage> chain = new ArrayList<>();
-            boolean sorted = false;
+            boolean sorted = fedNewestFirst;
             int firstStats = -1, firstLimit = -1; // firstLimit: the first sort, dedup or limit
             for (Command c : commands) {
                 if (c instanceof Command.Fields f) {
@@ -139,13 +153,30 @@ public final class InsightsQuery {
                     chain.add(new Stage.Dedup(d.fields(), sorted ? null : newestFirst()));
                 }
             }
-            // a sort directly followed by a limit (or by the result) only needs its first rows
+            // AWS returns events newest first unless the query orders them before any limit does
+            int ordering = -1, limit = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                Stage s = chain.get(i);
+                boolean orders = s instanceof SortPlaceholder || s instanceof Stage.Stats || s instanceof Stage.Dedup;
+                if (ordering < 0 && orders) ordering = i;
+                if (limit < 0 && s instanceof Stage.Limit) limit = i;
+            }
+            boolean limitFirst = limit >= 0 && (ordering < 0 || limit < ordering);
+            if (!fedNewestFirst && (limitFirst || ordering < 0)) {
+                int at = limitFirst ? limit : chain.size();
+                Expr ts = new Expr.Field("@timestamp", slots.get("@timestamp"));
+                chain.add(at, new SortPlaceholder(new Command.Sort(List.of(new Command.SortKey(ts, true)))));
+                if (firstStats >= at) firstStats++;
+                if (firstLimit < 0 || at <= firstLimit) firstLimit = at;
+                else firstLimit++;
+            }
+            // a sort followed (past commands that drop no rows) by a limit or the result only needs its first rows
             for (int i = 0; i < chain.size(); i++) {
                 if (chain.get(i) instanceof SortPlaceholder sp) {
-                    int keep = maxRows;
-                    if (i + 1 < chain.size()) {
-                        keep = chain.get(i + 1) instanceof Stage.Limit l ? Math.min(l.capacity(), maxRows) : Integer.MAX_VALUE;
-                    }
+                    int j = i + 1;
+                    while (j < chain.size() && chain.get(j) instanceof Stage.Assign) j++;
+                    int keep = j == chain.size() ? maxRows
+                            : chain.get(j) instanceof Stage.Limit l ? Math.min(l.capacity(), maxRows) : Integer.MAX_VALUE;
                     chain.set(i, new Stage.Sort(sp.spec.keys(), Math.max(1, keep)));
                 }
             }
@@ -169,9 +200,13 @@ public final class InsightsQuery {
         }
 
         @Override public void accept(LogRecord record) {
+            accept(record, utf8Length(record.message()));
+        }
+
+        @Override public void accept(LogRecord record, long messageBytes) {
             if (result != null) throw new IllegalStateException("query run already finished");
             scanned++;
-            bytes += utf8Length(record.message());
+            bytes += messageBytes;
             row.reset(record, sequence++);
             head.push(row);
         }
@@ -194,14 +229,14 @@ public final class InsightsQuery {
         return (a, b) -> Long.compare(ts.evalMillis(b), ts.evalMillis(a));
     }
 
-    /** Not a real stage: replaced once the following stage is known. */
+    /** Not a real stage: replaced once the following stage is known. Never run. */
     private static final class SortPlaceholder extends Stage {
         final Command.Sort spec;
         SortPlaceholder(Command.Sort spec) { this.spec = spec; }
         @Override void push(Row row) { throw new IllegalStateException(); }
     }
 
-    /** The end of the chain: formats up to maxRows rows as GetQueryResults shows them. */
+    /** The end of the chain: formats up to maxRows rows as GetQueryResults shows them. Owned by one run. */
     private final class Output extends Stage.Limit {
         final List<List<ResultField>> rows = new ArrayList<>();
         private final Expr.Field[] readers;

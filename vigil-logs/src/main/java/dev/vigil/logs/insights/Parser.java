@@ -452,7 +452,10 @@ final class Parser {
             if (p.type == T.STRING) return new Expr.Like(left, p.text, null, negated);
             if (p.type != T.REGEX) throw error(p);
             try {
-                return new Expr.Like(left, null, Pattern.compile(p.text), negated);
+                Pattern regex = Pattern.compile(p.text);
+                // a regex without metacharacters is a substring search, which needs no matcher per event
+                boolean literal = p.text.chars().noneMatch(ch -> ".^$*+?()[]{}|\\".indexOf(ch) >= 0);
+                return literal ? new Expr.Like(left, p.text, null, negated) : new Expr.Like(left, null, regex, negated);
             } catch (PatternSyntaxException e) {
                 throw error(p);
             }
@@ -599,8 +602,16 @@ final class Parser {
         if (t.type != T.DURATION) throw error(t);
         int u = 0;
         while (Character.isDigit(t.text.charAt(u))) u++;
-        long amount = Long.parseLong(t.text.substring(0, u));
-        if (amount < 1) throw error(t);
-        return new Period(amount, Period.unit(t.text.substring(u)));
+        long amount;
+        try {
+            amount = Long.parseLong(t.text.substring(0, u));
+        } catch (NumberFormatException e) {
+            throw error(t);
+        }
+        Period.Unit unit = Period.unit(t.text.substring(u));
+        // a period longer than ten thousand years has no bucket to offer, and would overflow the arithmetic
+        long max = unit.millis > 0 ? 10_000L * 366 * 86_400_000L / unit.millis : 10_000L * 12;
+        if (amount < 1 || amount > max) throw error(t);
+        return new Period(amount, unit);
     }
 }

@@ -56,7 +56,7 @@ abstract class Stage {
 
         @Override void push(Row row) {
             String s = Values.toText(spec.source().eval(row));
-            Matcher m = s == null ? null : spec.pattern().matcher(s);
+            Matcher m = s == null ? null : spec.pattern().matcher(new Interruptible(s));
             boolean found = m != null && m.find();
             int[] slots = spec.slots();
             for (int i = 0; i < slots.length; i++) {
@@ -113,17 +113,22 @@ abstract class Stage {
             this.fields = keys.stream().map(Command.SortKey::field).toArray(Expr[]::new);
             this.descending = new boolean[fields.length];
             for (int i = 0; i < fields.length; i++) descending[i] = keys.get(i).descending();
-            this.order = (a, b) -> compareKeys(a.sortKeys, a.seq, b.sortKeys, b.seq);
+            this.order = (a, b) -> compareKeys(a.sortKeys, a, b.sortKeys, b);
             this.keep = keep;
             this.top = keep == Integer.MAX_VALUE ? null : new PriorityQueue<>(order.reversed());
         }
 
-        private int compareKeys(Object[] a, long aSeq, Object[] b, long bSeq) {
+        /** Ties keep AWS's default order, newest first, so the result does not depend on the scan order. */
+        private int compareKeys(Object[] a, Row ar, Object[] b, Row br) {
             for (int i = 0; i < a.length; i++) {
                 int c = descending[i] ? Values.sortCompareDescending(a[i], b[i]) : Values.sortCompare(a[i], b[i]);
                 if (c != 0) return c;
             }
-            return Long.compare(aSeq, bSeq);
+            if (ar.record != null && br.record != null) {
+                int c = Long.compare(br.record.timestamp(), ar.record.timestamp());
+                if (c != 0) return c;
+            }
+            return Long.compare(ar.seq, br.seq);
         }
 
         @Override void push(Row row) {
@@ -131,7 +136,7 @@ abstract class Stage {
             for (int i = 0; i < keys.length; i++) keys[i] = fields[i].eval(row);
             if (top != null && top.size() >= keep) {
                 Row worst = top.peek();
-                if (compareKeys(keys, row.seq, worst.sortKeys, worst.seq) >= 0) {
+                if (compareKeys(keys, row, worst.sortKeys, worst) >= 0) {
                     scratch = keys; // rejected: reuse the array for the next row
                     return;
                 }

@@ -78,4 +78,33 @@ class FieldDiscoveryTest {
                 .containsExactly(Map.entry("@requestId", "c7c37296-80a4-4e90-bd89-e89139b9b1d1"));
         assertThat(FieldDiscovery.fields("2024-03-01T10:00:00Z\tnot-a-request-id\tINFO\t{\"a\":1}")).isEmpty();
     }
+
+    @Test
+    void vpcFlowLogLines() {
+        assertThat(FieldDiscovery.fields(
+                "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK"))
+                .containsExactly(
+                        Map.entry("version", "2"), Map.entry("accountId", "123456789010"),
+                        Map.entry("interfaceId", "eni-1235b8ca123456789"), Map.entry("srcAddr", "172.31.16.139"),
+                        Map.entry("dstAddr", "172.31.16.21"), Map.entry("srcPort", "20641"), Map.entry("dstPort", "22"),
+                        Map.entry("protocol", "6"), Map.entry("packets", "20"), Map.entry("bytes", "4249"),
+                        Map.entry("startTime", "1418530010"), Map.entry("endTime", "1418530070"),
+                        Map.entry("action", "ACCEPT"), Map.entry("logStatus", "OK"));
+        assertThat(FieldDiscovery.fields("2 123456789010 eni-1a2b3c4d - - - - - - - 1431280876 1431280934 - NODATA"))
+                .containsOnly(Map.entry("version", "2"), Map.entry("accountId", "123456789010"),
+                        Map.entry("interfaceId", "eni-1a2b3c4d"), Map.entry("startTime", "1431280876"),
+                        Map.entry("endTime", "1431280934"), Map.entry("logStatus", "NODATA"));
+    }
+
+    @Test
+    void route53QueryLogLines() {
+        assertThat(FieldDiscovery.fields("1.0 2017-12-13T08:15:50.235Z Z123412341234 example.com AAAA NOERROR TCP IAD12 192.0.2.129 -"))
+                .containsExactly(
+                        Map.entry("version", "1.0"), Map.entry("queryTimestamp", "2017-12-13T08:15:50.235Z"),
+                        Map.entry("hostZoneId", "Z123412341234"), Map.entry("queryName", "example.com"),
+                        Map.entry("queryType", "AAAA"), Map.entry("responseCode", "NOERROR"),
+                        Map.entry("protocol", "TCP"), Map.entry("edgeLocation", "IAD12"),
+                        Map.entry("resolverIp", "192.0.2.129"));
+        assertThat(FieldDiscovery.fields("1 2 3 4 5 6 7 8 9 10")).isEmpty();
+    }
 }

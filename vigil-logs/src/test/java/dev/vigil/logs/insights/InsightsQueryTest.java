@@ -3,6 +3,8 @@ package dev.vigil.logs.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +38,38 @@ class InsightsQueryTest {
     @MethodSource("examples")
     void documentationExample(InsightsCases.Case c) {
         check(c, EXAMPLES);
+    }
+
+    /** The result does not depend on the scan order; scanning newest first may only end the scan sooner. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void sameRowsWhenFedNewestFirst(InsightsCases.Case c) {
+        sameRowsNewestFirst(c, CORPUS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void sameFunctionRowsWhenFedNewestFirst(InsightsCases.Case c) {
+        sameRowsNewestFirst(c, CORPUS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void sameExampleRowsWhenFedNewestFirst(InsightsCases.Case c) {
+        sameRowsNewestFirst(c, EXAMPLES);
+    }
+
+    private static void sameRowsNewestFirst(InsightsCases.Case c, List<LogRecord> corpus) {
+        List<LogRecord> newestFirst = new ArrayList<>(corpus);
+        Collections.reverse(newestFirst);
+        QueryRun run = InsightsQuery.parse(c.query()).startNewestFirst(10_000);
+        for (LogRecord r : newestFirst) {
+            if (run.done()) break;
+            run.accept(r);
+        }
+        QueryResult r = run.finish();
+        assertThat(r.rows()).as(c.query()).isEqualTo(c.rows());
+        assertThat(r.recordsScanned()).isLessThanOrEqualTo(corpus.size());
     }
 
     @ParameterizedTest(name = "{0}")

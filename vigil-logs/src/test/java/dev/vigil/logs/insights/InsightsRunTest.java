@@ -31,6 +31,32 @@ class InsightsRunTest {
     }
 
     @Test
+    void aKnownMessageSizeIsCountedAsGiven() {
+        QueryRun run = InsightsQuery.parse("stats count(*) by bin(5m)").start(10);
+        run.accept(event(1, "abc"), 7);
+        run.accept(event(2, "héllo"));
+        QueryResult r = run.finish();
+        assertThat(r.bytesScanned()).isEqualTo(7 + 6);
+        assertThat(r.recordsScanned()).isEqualTo(2);
+    }
+
+    @Test
+    void interruptingTheThreadStopsARunawayRegex() {
+        String evil = "a".repeat(40) + "!";
+        // a pattern Java's matcher still backtracks on for far longer than any query may run
+        for (String query : List.of("filter @message like /(.*a){12}$/", "parse @message /(?<x>(.*a){12})$/")) {
+            QueryRun run = InsightsQuery.parse(query).start(10);
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> run.accept(event(1, evil)))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
     void corpusStatistics() {
         long bytes = CORPUS.stream().mapToLong(e -> e.message().getBytes(StandardCharsets.UTF_8).length).sum();
         QueryResult r = InsightsCases.run("filter level = \"ERROR\" | stats count(*) as n by @logStream", CORPUS);
@@ -48,23 +74,46 @@ class InsightsRunTest {
 
     @Test
     void doneOnlyWhenNoFurtherEventCanChangeTheResult() {
-        QueryRun limited = InsightsQuery.parse("fields @ptr | limit 2").start(10_000);
-        limited.accept(CORPUS.get(0));
+        List<LogRecord> newestFirst = new ArrayList<>(CORPUS);
+        java.util.Collections.reverse(newestFirst);
+        QueryRun limited = InsightsQuery.parse("fields @ptr | limit 2").startNewestFirst(10_000);
+        limited.accept(newestFirst.get(0));
         assertThat(limited.done()).isFalse();
-        limited.accept(CORPUS.get(1));
+        limited.accept(newestFirst.get(1));
         assertThat(limited.done()).isTrue();
+        assertThat(limited.finish().rows()).extracting(row -> row.get(0).value()).containsExactly("p10", "p9");
 
-        QueryRun sorted = InsightsQuery.parse("fields @ptr | sort @timestamp desc | limit 1").start(10_000);
-        CORPUS.forEach(sorted::accept);
+        // without the promise, a later event may be newer
+        QueryRun unordered = InsightsQuery.parse("fields @ptr | limit 2").start(10_000);
+        CORPUS.forEach(unordered::accept);
+        assertThat(unordered.done()).isFalse();
+
+        QueryRun sorted = InsightsQuery.parse("fields @ptr | sort @timestamp desc | limit 1").startNewestFirst(10_000);
+        newestFirst.forEach(sorted::accept);
         assertThat(sorted.done()).isFalse();
 
-        QueryRun stats = InsightsQuery.parse("stats count(*) | limit 1").start(10_000);
-        CORPUS.forEach(stats::accept);
+        QueryRun stats = InsightsQuery.parse("stats count(*) | limit 1").startNewestFirst(10_000);
+        newestFirst.forEach(stats::accept);
         assertThat(stats.done()).isFalse();
 
-        QueryRun capped = InsightsQuery.parse("fields @ptr").start(3);
-        for (int i = 0; i < 3; i++) capped.accept(CORPUS.get(i));
+        QueryRun capped = InsightsQuery.parse("fields @ptr").startNewestFirst(3);
+        for (int i = 0; i < 3; i++) capped.accept(newestFirst.get(i));
         assertThat(capped.done()).isTrue();
+    }
+
+    @Test
+    void limitWithoutSortEndsANewestFirstScan() {
+        List<LogRecord> newestFirst = new ArrayList<>(CORPUS);
+        java.util.Collections.reverse(newestFirst);
+        QueryRun run = InsightsQuery.parse("fields @ptr | filter level = \"INFO\" | limit 2").startNewestFirst(10_000);
+        for (LogRecord r : newestFirst) {
+            if (run.done()) break;
+            run.accept(r);
+        }
+        QueryResult result = run.finish();
+        assertThat(result.rows()).extracting(row -> row.get(0).value()).containsExactly("p5", "p3");
+        assertThat(result.recordsScanned()).isEqualTo(8); // p10 down to p3
+        assertThat(result.recordsMatched()).isEqualTo(2);
     }
 
     @Test
