@@ -118,19 +118,29 @@ final class InsightsQueries implements AutoCloseable {
         if (q.cancelRequested || !q.running()) return;
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
-            QueryRun run = query.start(q.limit);
+            // One group and rows of events (no stats): feed it newest first, so a limit without sort ends the
+            // scan as soon as it is reached and returns the newest events, as AWS does. Otherwise any order is
+            // as good and cheaper.
+            boolean newestFirst = q.groups.size() == 1 && !query.aggregated();
+            QueryRun run = newestFirst ? query.startNewestFirst(q.limit) : query.start(q.limit);
             boolean[] timedOut = {false};
             for (LogGroup g : q.groups) {
                 Map<Long, String> streams = new HashMap<>();
                 for (LogStream s : groups.streams(g.id())) streams.put(s.id(), s.name());
                 String log = g.accountId() + ":" + g.name();
-                events.scanAnyOrder(g.id(), q.startMs, q.endMs, e -> {
+                java.util.function.Predicate<StoredEvent> feed = e -> {
                     String stream = streams.computeIfAbsent(e.streamId(), id -> "");
                     run.accept(new LogRecord(e.timestamp(), e.message(), stream, log, e.ingestionTime(),
                             Pointers.encode(g, e)));
                     if (System.nanoTime() > deadline) timedOut[0] = true;
                     return !run.done() && !q.cancelRequested && !timedOut[0];
-                });
+                };
+                if (newestFirst) {
+                    events.scan(new EventStore.Range(g.id(), null, q.startMs, q.endMs, null, null, true,
+                            Integer.MAX_VALUE), feed);
+                } else {
+                    events.scanAnyOrder(g.id(), q.startMs, q.endMs, feed);
+                }
                 if (run.done() || q.cancelRequested || timedOut[0]) break;
             }
             QueryResult result = run.finish();

@@ -622,6 +622,10 @@ abstract class LogsStoreContract {
         assertAws(() -> logs.getLogRecord(ctx("210987654321"), GetLogRecordRequest.builder().logRecordPointer(ptr).build()),
                 "ResourceNotFoundException", "");
 
+        String newest = logs.startQuery(ctx(), StartQueryRequest.builder().logGroupName(g).startTime(startSec)
+                .endTime(endSec).queryString("fields path | limit 2").build()).queryId();
+        assertThat(await(newest).results()).extracting(row -> row.stream().filter(f -> f.field().equals("path"))
+                .findFirst().orElseThrow().value()).containsExactly("/c", "/b");
         assertThat(logs.describeQueries(ctx(), DescribeQueriesRequest.builder().logGroupName(g).build()).queries())
                 .extracting(q -> q.queryId()).contains(id, byArn);
         assertThat(logs.stopQuery(ctx(), StopQueryRequest.builder().queryId(id).build()).success()).isFalse();
