@@ -122,6 +122,15 @@ class LogsIT {
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .isEqualTo("Log events in a single PutLogEvents request must be in chronological order."));
 
+        assertThatThrownBy(() -> logs.putLogEvents(r -> r.logGroupName(g).logStreamName("db").logEvents(ev(now, ""))))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("1 validation error detected: Value '' at 'logEvents.1.member.message' failed to"
+                                + " satisfy constraint: Member must have length greater than or equal to 1"));
+        assertThatThrownBy(() -> logs.putLogEvents(r -> r.logGroupName(g).logStreamName("db").logEvents(IntStream
+                .range(0, 10_001).mapToObj(i -> ev(now, "x")).toArray(InputLogEvent[]::new))))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("'logEvents'").contains("Member must have length less than or equal to 10000"));
+        assertThat(logs.getLogEvents(r -> r.logGroupName(g).logStreamName("db")).events()).hasSize(1);
         GetLogEventsResponse head = logs.getLogEvents(r -> r.logGroupName(g).logStreamName("app").startFromHead(true)
                 .limit(60));
         assertThat(head.events()).hasSize(60);

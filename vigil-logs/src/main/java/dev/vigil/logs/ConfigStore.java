@@ -3,7 +3,7 @@ package dev.vigil.logs;
 import java.util.List;
 import java.util.Optional;
 
-/** Metric filters, resource policies and query definitions. */
+/** Metric filters, resource policies and query definitions. Implementations are thread-safe. */
 public interface ConfigStore {
 
     /** Creates or replaces the filter unless that would make more than {@code max} in its group; false then. */

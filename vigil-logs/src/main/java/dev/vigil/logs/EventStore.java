@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Log events: the append path and the read paths. */
+/** Log events: the append path and the read paths. Implementations are thread-safe. */
 public interface EventStore {
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** Log groups, their streams and tags (DESIGN §4: one repository interface, implemented once in JDBC). */
+/** Log groups, their streams and tags (DESIGN §4: one repository interface, implemented once in JDBC). Implementations are thread-safe. */
 public interface GroupStore {
 
     /** Creates the group with its tags; empty when one of that name exists. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Plugs CloudWatch Logs into the server: migrates its store, registers its resource policies with the policy
- * engine, schedules the retention sweep and serves the operations. Used by one server thread at a time.
+ * engine, schedules the retention sweep and serves the operations. Used by one server thread at a time (not thread-safe).
  */
 public final class LogsModule implements ServiceModule {
     static final Duration RETENTION_PERIOD = Duration.ofMinutes(5);

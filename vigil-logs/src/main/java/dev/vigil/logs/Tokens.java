@@ -3,7 +3,7 @@ package dev.vigil.logs;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Opaque nextToken values: base64url of '|'-joined parts; anything unreadable is InvalidParameterException. */
+/** Opaque nextToken values: base64url of '|'-joined parts; anything unreadable is InvalidParameterException. Stateless. */
 final class Tokens {
     private Tokens() {}
 
