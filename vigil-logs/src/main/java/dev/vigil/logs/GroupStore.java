@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** Log groups, their streams and tags (DESIGN §4: one repository interface, implemented once in JDBC). Implementations are thread-safe. */
+/**
+ * Log groups, their streams and tags (DESIGN §4: one repository interface, implemented once in JDBC).
+ * Implementations are thread-safe.
+ */
 public interface GroupStore {
 
     /** Creates the group with its tags; empty when one of that name exists. */
@@ -14,8 +17,8 @@ public interface GroupStore {
 
     Optional<LogGroup> find(String accountId, String region, String name);
 
-    /** Groups by name after {@code afterName} (exclusive, null = from the start), at most {@code limit}. */
-    List<LogGroup> list(String accountId, String region, String fromName, String afterName, int limit);
+    /** Groups by name, starting with {@code prefix} (null: any), after {@code afterName} (exclusive), at most limit. */
+    List<LogGroup> list(String accountId, String region, String prefix, String afterName, int limit);
 
     /** Deletes the group and everything it owns; false when it does not exist. */
     boolean delete(String accountId, String region, String name);
@@ -37,8 +40,8 @@ public interface GroupStore {
 
     boolean deleteStream(long groupId, String name);
 
-    /** Streams by name from {@code fromName} (inclusive) after {@code afterName} (exclusive), ascending or not. */
-    List<LogStream> streamsByName(long groupId, String fromName, String afterName, boolean descending, int limit);
+    /** Streams by name, starting with {@code prefix} (null: any), after {@code afterName} (exclusive), either way. */
+    List<LogStream> streamsByName(long groupId, String prefix, String afterName, boolean descending, int limit);
 
     /** Streams by last event time (streams without events count as 0), ties by name, after the given position. */
     List<LogStream> streamsByLastEvent(long groupId, Long afterTime, String afterName, boolean descending, int limit);

@@ -51,6 +51,14 @@ public final class JdbcGroupStore implements GroupStore {
                 Rows.longOrNull(rs, "last_ingestion"), rs.getLong("stored_bytes"));
     }
 
+    /**
+     * A LIKE pattern for names starting with {@code prefix}. Prefixes are matched in SQL rather than as a name range,
+     * because under a database collation other than "C" names sharing a prefix need not sort together.
+     */
+    static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     @Override
     public Optional<LogGroup> create(LogGroup g, Map<String, String> tags) {
         try {
@@ -78,13 +86,13 @@ public final class JdbcGroupStore implements GroupStore {
     }
 
     @Override
-    public List<LogGroup> list(String accountId, String region, String fromName, String afterName, int limit) {
+    public List<LogGroup> list(String accountId, String region, String prefix, String afterName, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + GROUP_COLUMNS + " FROM logs_groups WHERE account_id = ?"
                 + " AND region = ?");
         List<Object> args = new ArrayList<>(List.of(accountId, region));
-        if (fromName != null) {
-            sql.append(" AND group_name >= ?");
-            args.add(fromName);
+        if (prefix != null) {
+            sql.append(" AND group_name LIKE ? ESCAPE '\\'");
+            args.add(likePrefix(prefix));
         }
         if (afterName != null) {
             sql.append(" AND group_name > ?");
@@ -167,12 +175,12 @@ public final class JdbcGroupStore implements GroupStore {
     }
 
     @Override
-    public List<LogStream> streamsByName(long groupId, String fromName, String afterName, boolean descending, int limit) {
+    public List<LogStream> streamsByName(long groupId, String prefix, String afterName, boolean descending, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + STREAM_COLUMNS + " FROM logs_streams WHERE group_id = ?");
         List<Object> args = new ArrayList<>(List.of(groupId));
-        if (fromName != null) {
-            sql.append(" AND stream_name >= ?");
-            args.add(fromName);
+        if (prefix != null) {
+            sql.append(" AND stream_name LIKE ? ESCAPE '\\'");
+            args.add(likePrefix(prefix));
         }
         if (afterName != null) {
             sql.append(descending ? " AND stream_name < ?" : " AND stream_name > ?");

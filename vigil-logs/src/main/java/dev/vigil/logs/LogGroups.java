@@ -94,8 +94,8 @@ final class LogGroups {
         while (true) {
             List<LogGroup> chunk = groups.list(ctx.accountId(), ctx.region(), prefix, cursor, 200);
             for (LogGroup g : chunk) {
-                if (prefix != null && !g.name().startsWith(prefix)) break scan;
                 cursor = g.name();
+                if (prefix != null && !g.name().startsWith(prefix)) continue;
                 if (needle != null && !g.name().toLowerCase(Locale.ROOT).contains(needle)) continue;
                 if (identifiers != null && !matchesIdentifier(ctx, g, identifiers)) continue;
                 if (r.logGroupClass() != null && !r.logGroupClassAsString().equals(g.logGroupClass())) continue;

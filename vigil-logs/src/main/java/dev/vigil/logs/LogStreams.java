@@ -59,10 +59,7 @@ final class LogStreams {
             page = groups.streamsByLastEvent(g.id(), afterTime, afterName, desc, limit + 1);
         } else {
             String after = r.nextToken() == null ? null : Tokens.decode(r.nextToken(), 1)[0];
-            // Descending with a prefix: start past the last name with that prefix, then keep to the prefix.
-            String from = desc ? null : prefix;
-            page = groups.streamsByName(g.id(), from, after, desc, prefix != null && desc ? Integer.MAX_VALUE : limit + 1);
-            if (prefix != null) page = page.stream().filter(s -> s.name().startsWith(prefix)).limit(limit + 1L).toList();
+            page = groups.streamsByName(g.id(), prefix, after, desc, limit + 1);
         }
         boolean more = page.size() > limit;
         if (more) page = page.subList(0, limit);

@@ -258,6 +258,16 @@ abstract class LogsStoreContract {
         assertThat(logs.describeLogStreams(ctx(), DescribeLogStreamsRequest.builder().logGroupName(g).descending(true)
                 .build()).logStreams()).extracting(LogStream::logStreamName).containsExactly("c", "b", "a");
 
+        for (String n : List.of("x_1", "xy1", "x%2", "x\\3", "x_\\")) stream(g, n);
+        assertThat(logs.describeLogStreams(ctx(), DescribeLogStreamsRequest.builder().logGroupName(g)
+                .logStreamNamePrefix("x_").build()).logStreams()).extracting(LogStream::logStreamName)
+                .containsExactly("x_1", "x_\\");
+        assertThat(logs.describeLogStreams(ctx(), DescribeLogStreamsRequest.builder().logGroupName(g)
+                .logStreamNamePrefix("x%").descending(true).build()).logStreams()).extracting(LogStream::logStreamName)
+                .containsExactly("x%2");
+        assertThat(logs.describeLogStreams(ctx(), DescribeLogStreamsRequest.builder().logGroupName(g)
+                .logStreamNamePrefix("x\\").build()).logStreams()).extracting(LogStream::logStreamName)
+                .containsExactly("x\\3");
         logs.deleteLogStream(ctx(), DeleteLogStreamRequest.builder().logGroupName(g).logStreamName("c").build());
         assertAws(() -> logs.deleteLogStream(ctx(), DeleteLogStreamRequest.builder().logGroupName(g).logStreamName("c")
                 .build()), "ResourceNotFoundException", "The specified log stream does not exist.");
