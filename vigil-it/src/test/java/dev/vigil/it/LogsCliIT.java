@@ -75,6 +75,14 @@ class LogsCliIT {
         assertThat(filtered.get("events")).hasSize(3);
         assertThat(filtered.at("/events/0/logStreamName").asText()).isEqualTo("web");
 
+        if (which.equals("debian")) {
+            // CLI v2's own command on top of FilterLogEvents.
+            AwsCli.Result tail = cli.run(vigil.endpoint(), "logs", "tail", g, "--since", "1h", "--format", "short",
+                    "--filter-pattern", "INFO");
+            assertThat(tail.exitCode()).as(tail.stderr()).isZero();
+            assertThat(tail.stdout().lines().filter(l -> l.contains("{\"level\":\"INFO\"}")).count()).isEqualTo(3);
+        }
+
         run(cli, "logs", "put-metric-filter", "--log-group-name", g, "--filter-name", "errors", "--filter-pattern",
                 "ERROR", "--metric-transformations", "metricName=Errors,metricNamespace=Cli,metricValue=1");
         assertThat(run(cli, "logs", "describe-metric-filters", "--log-group-name", g).get("metricFilters")).hasSize(1);
