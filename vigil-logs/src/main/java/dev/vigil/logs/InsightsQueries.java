@@ -223,9 +223,18 @@ final class InsightsQueries implements AutoCloseable {
         return out.build();
     }
 
-    /** Waits for the workers to finish (tests); queries still running are abandoned at close. */
+    /**
+     * Stops the running queries at their next event and waits briefly for the workers. No thread is interrupted:
+     * an interrupt during a file read can close the embedded store's file channel for everyone.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        queries.values().forEach(q -> q.cancelRequested = true);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
