@@ -9,7 +9,8 @@ public final class Scenarios {
     private Scenarios() {}
 
     public static List<Scenario> all() {
-        return List.of(new StsGetCallerIdentity(), new CloudTrailLookupEvents(), new CloudWatchPutMetricData());
+        return List.of(new StsGetCallerIdentity(), new CloudTrailLookupEvents(), new CloudWatchPutMetricData(),
+                new LogsPutLogEvents(), new LogsFilterLogEvents());
     }
 
     /**
