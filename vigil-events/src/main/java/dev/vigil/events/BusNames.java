@@ -1,0 +1,45 @@
+package dev.vigil.events;
+
+import dev.vigil.core.Arn;
+import dev.vigil.core.RequestContext;
+
+/**
+ * Resolves the {@code EventBusName} members (a name or a bus ARN, absent meaning {@code default}) and checks that
+ * the bus exists. Thread-safe (stateless apart from the repository).
+ */
+final class BusNames {
+    private final EventsRepository repo;
+
+    BusNames(EventsRepository repo) { this.repo = repo; }
+
+    /** The bus name an EventBusName member means; an ARN of another account or region names no bus here. */
+    static String name(RequestContext ctx, String nameOrArn) {
+        if (nameOrArn == null || nameOrArn.isEmpty()) return Bus.DEFAULT;
+        if (!nameOrArn.startsWith("arn:")) return nameOrArn;
+        Arn arn;
+        try {
+            arn = Arn.parse(nameOrArn);
+        } catch (IllegalArgumentException e) {
+            throw EventsErrors.validation("Parameter EventBusName is not valid.");
+        }
+        if (!"events".equals(arn.service()) || !arn.resource().startsWith("event-bus/")) {
+            throw EventsErrors.validation("Parameter EventBusName is not valid.");
+        }
+        String name = arn.resource().substring("event-bus/".length());
+        if (!arn.accountId().equals(ctx.accountId()) || !arn.region().equals(ctx.region())) {
+            throw EventsErrors.busNotFound(name);
+        }
+        return name;
+    }
+
+    boolean exists(String account, String region, String name) {
+        return Bus.DEFAULT.equals(name) || repo.bus(account, region, name).isPresent();
+    }
+
+    /** The bus's name, after checking it exists (ResourceNotFoundException otherwise). */
+    String existing(RequestContext ctx, String nameOrArn) {
+        String name = name(ctx, nameOrArn);
+        if (!exists(ctx.accountId(), ctx.region(), name)) throw EventsErrors.busNotFound(name);
+        return name;
+    }
+}
