@@ -33,21 +33,27 @@ final class Deliveries implements AutoCloseable {
     private final Interconnect interconnect;
     private final Clock clock;
     private final AtomicBoolean kicked = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vigil-events-delivery");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
 
     Deliveries(EventsRepository repo, Interconnect interconnect, Clock clock) {
+        this(repo, interconnect, clock, true);
+    }
+
+    /** With {@code eager} false only explicit {@link #drain()} calls deliver (tests drive it by hand). */
+    Deliveries(EventsRepository repo, Interconnect interconnect, Clock clock, boolean eager) {
         this.repo = repo;
         this.interconnect = interconnect;
         this.clock = clock;
+        this.worker = eager ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-events-delivery");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     /** Asks for a drain soon, coalescing requests that arrive while one is pending. */
     void kick() {
-        if (kicked.compareAndSet(false, true)) {
+        if (worker != null && kicked.compareAndSet(false, true)) {
             try {
                 worker.execute(() -> {
                     kicked.set(false);
@@ -122,6 +128,6 @@ final class Deliveries implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        if (worker != null) worker.shutdownNow();
     }
 }
