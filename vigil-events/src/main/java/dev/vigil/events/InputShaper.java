@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * What a target receives for an event: the whole event, {@code Input} (constant JSON), {@code InputPath} (a JSON
  * path into the event) or {@code InputTransformer} ({@code InputPathsMap} + {@code InputTemplate}). In a template a
  * placeholder inside a JSON string gets the value's text (a string unquoted, anything else as JSON), outside one the
- * value's JSON; a path that matches nothing gives an empty string inside quotes and {@code null} outside. The
+ * value's JSON; a path that matches nothing gives an empty string inside quotes and {@code null} outside. A template
+ * that is not JSON at all (plain text such as {@code <instance> is in state <status>}) gets every value as text. The
  * predefined {@code <aws.events.rule-arn>}, {@code <aws.events.rule-name>}, {@code <aws.events.event.ingestion-time>},
- * {@code <aws.events.event>} and {@code <aws.events.event.json>} are always available. Stateless.
+ * {@code <aws.events.event>} (the event without its detail) and {@code <aws.events.event.json>} (the whole event) are
+ * always available. Stateless.
  */
 final class InputShaper {
     private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
@@ -34,8 +36,11 @@ final class InputShaper {
         Matcher m = PLACEHOLDER.matcher(template);
         int at = 0;
         boolean inString = false;
+        String trimmed = template.strip();
+        boolean json = trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"");
         while (m.find()) {
             inString = scanQuotes(template, at, m.start(), inString);
+            boolean asText = inString || !json;
             out.append(template, at, m.start());
             String key = m.group(1);
             JsonNode value;
@@ -47,7 +52,8 @@ final class InputShaper {
                     case "aws.events.rule-arn" -> value = TextNode.valueOf(ruleArn);
                     case "aws.events.rule-name" -> value = TextNode.valueOf(ruleName);
                     case "aws.events.event.ingestion-time" -> value = TextNode.valueOf(ingestionTime);
-                    case "aws.events.event", "aws.events.event.json" -> value = event;
+                    case "aws.events.event" -> value = withoutDetail(event);
+                    case "aws.events.event.json" -> value = event;
                     default -> {
                         value = null;
                         known = false;
@@ -56,10 +62,10 @@ final class InputShaper {
             }
             if (!known) {
                 out.append(m.group()); // not a variable: left as written
-            } else if (inString) {
-                if (value == null || value.isNull()) out.append("");
-                else if (value.isTextual()) out.append(escape(value.asText()));
-                else out.append(escape(EventEnvelope.text(value)));
+            } else if (asText) {
+                String text = value == null || value.isNull() ? ""
+                        : value.isTextual() ? value.asText() : EventEnvelope.text(value);
+                out.append(inString ? escape(text) : text);
             } else {
                 out.append(value == null ? "null" : EventEnvelope.text(value));
             }
@@ -67,6 +73,13 @@ final class InputShaper {
         }
         out.append(template, at, template.length());
         return out.toString();
+    }
+
+    private static JsonNode withoutDetail(JsonNode event) {
+        if (!event.isObject()) return event;
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) event).deepCopy();
+        copy.remove("detail");
+        return copy;
     }
 
     /** Whether position {@code to} is inside a JSON string, given the state at {@code from}. */
