@@ -32,7 +32,8 @@ public final class EventsDescriptor {
 
     private EventsDescriptor() {}
 
-    static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags) {
+    static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags,
+                                        BusPolicies policies) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder(SIGNING_NAME)
                 .displayName("events")
                 .protocols(Protocol.AWS_JSON_1_1)
@@ -74,6 +75,10 @@ public final class EventsDescriptor {
         // PutEvents is a CloudTrail data event on AWS (not in the management event history).
         b.operation(op("PutEvents", PutEventsRequest.class, PutEventsResponse.class, ingest::putEvents)
                 .resources(EventsDescriptor::putEventsBuses).dataEvent().build());
+        b.operation(op("PutPermission", PutPermissionRequest.class, PutPermissionResponse.class, policies::putPermission)
+                .resources((ctx, r) -> bus(ctx, r.eventBusName())).build());
+        b.operation(op("RemovePermission", RemovePermissionRequest.class, RemovePermissionResponse.class,
+                policies::removePermission).resources((ctx, r) -> bus(ctx, r.eventBusName())).build());
         b.operation(op("TagResource", TagResourceRequest.class, TagResourceResponse.class, tags::tagResource)
                 .resources((ctx, r) -> arn(r.resourceARN())).build());
         b.operation(op("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, tags::untagResource)
@@ -170,6 +175,12 @@ public final class EventsDescriptor {
         b.constrain(DeadLetterConfig.class, "Arn", length(1, 1600));
         b.constrain(PutEventsRequest.class, "Entries", length(1, 10));
         b.constrain(ListRuleNamesByTargetRequest.class, "TargetArn", length(1, 1600));
+        b.constrain(PutPermissionRequest.class, "EventBusName", length(1, 256), pattern(BUS_NAME));
+        b.constrain(RemovePermissionRequest.class, "EventBusName", length(1, 256), pattern(BUS_NAME));
+        b.constrain(PutPermissionRequest.class, "Action", length(1, 64), pattern("events:[a-zA-Z]+"));
+        b.constrain(PutPermissionRequest.class, "Principal", length(1, 12), pattern("(\\d{12}|\\*)"));
+        b.constrain(PutPermissionRequest.class, "StatementId", length(1, 64), pattern("[a-zA-Z0-9-_]+"));
+        b.constrain(RemovePermissionRequest.class, "StatementId", length(1, 64), pattern("[a-zA-Z0-9-_]+"));
         b.constrain(Tag.class, "Key", length(1, 128));
         b.constrain(Tag.class, "Value", length(0, 256));
         for (Class<?> shape : List.of(TagResourceRequest.class, UntagResourceRequest.class, ListTagsForResourceRequest.class)) {

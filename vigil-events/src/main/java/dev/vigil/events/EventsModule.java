@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Plugs EventBridge into the server: publishes the {@link EventPublisher} (phase 1), migrates its store, schedules
+ * Plugs EventBridge into the server: publishes the {@link EventPublisher} and the buses' resource policies (phase 1),
+ * migrates its store, schedules
  * the outbox drain and the rule schedules, and serves the operations (phase 2). Used by one server thread at a time.
  */
 public final class EventsModule implements ServiceModule {
@@ -19,6 +20,7 @@ public final class EventsModule implements ServiceModule {
     private RuleMachines machines;
     private Dispatcher dispatcher;
     private Deliveries deliveries;
+    private BusPolicies policies;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -26,6 +28,8 @@ public final class EventsModule implements ServiceModule {
         machines = new RuleMachines(repo, env.clock());
         dispatcher = new Dispatcher(machines, env.interconnect().failures());
         deliveries = new Deliveries(repo, env.interconnect(), env.clock());
+        policies = new BusPolicies(repo, env.clock());
+        env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,
                 env.interconnect().failures(), env.clock()));
     }
@@ -39,7 +43,7 @@ public final class EventsModule implements ServiceModule {
         env.scheduler().every("events-schedules", SCHEDULE_PERIOD, schedules::run);
         EventsProvider provider = new EventsProvider(repo, machines, env.clock());
         return List.of(EventsDescriptor.descriptor(provider, new TargetsProvider(repo, machines),
-                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo)));
+                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo), policies));
     }
 
     /** A reset wipes the store: compiled rules must not outlive it. */

@@ -20,6 +20,14 @@ public interface EventsRepository {
     /** Creates or replaces a bus row (UpdateEventBus, the default bus's first write). */
     void saveBus(Bus bus);
 
+    /**
+     * Rewrites a bus's resource policy (null: none) under a row lock, so concurrent PutPermission calls do not lose
+     * statements; the default bus gets its row on first use. False when a custom bus does not exist. An exception
+     * thrown by {@code change} leaves the policy as it was.
+     */
+    boolean changePolicy(String account, String region, String name, Instant now,
+                         java.util.function.UnaryOperator<String> change);
+
     /** Deletes a bus with its rules, targets and tags; false when it did not exist. */
     boolean deleteBus(String account, String region, String name);
 

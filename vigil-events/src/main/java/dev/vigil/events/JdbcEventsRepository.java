@@ -89,6 +89,21 @@ public final class JdbcEventsRepository implements EventsRepository {
     }
 
     @Override
+    public boolean changePolicy(String account, String region, String name, Instant now,
+                                java.util.function.UnaryOperator<String> change) {
+        return jdbc.inTransaction(c -> {
+            Optional<Bus> old = jdbc.queryOne("SELECT bus_name, description, policy, created_at, modified_at FROM ev_buses"
+                    + " WHERE account_id = ? AND region = ? AND bus_name = ? FOR UPDATE", rs -> bus(account, region, rs),
+                    account, region, name);
+            if (old.isEmpty() && !Bus.DEFAULT.equals(name)) return false;
+            Bus b = old.orElse(new Bus(account, region, name, null, null, now, now));
+            saveBus(new Bus(account, region, name, b.description(), change.apply(b.policy()),
+                    b.createdAt() == null ? now : b.createdAt(), now));
+            return true;
+        });
+    }
+
+    @Override
     public boolean deleteBus(String account, String region, String name) {
         return jdbc.inTransaction(c -> {
             int n = jdbc.update("DELETE FROM ev_buses WHERE account_id = ? AND region = ? AND bus_name = ?",

@@ -236,7 +236,63 @@ abstract class EventsStoreContract {
         assertThat(missing.code()).isEqualTo("ResourceNotFoundException");
     }
 
+    // ---- resource policies
+
+    @Test
+    void putAndRemovePermissionBuildTheBusPolicy() {
+        BusPolicies policies = new BusPolicies(repo, clock);
+        String busArn = "arn:aws:events:us-east-1:123456789012:event-bus/default";
+        assertThat(policies.policyFor(busArn)).isEmpty();
+        policies.putPermission(ctx(), PutPermissionRequest.builder().action("events:PutEvents").principal("111122223333")
+                .statementId("acct").build());
+        policies.putPermission(ctx(), PutPermissionRequest.builder().action("events:PutEvents").principal("*")
+                .statementId("org").condition(Condition.builder().type("StringEquals").key("aws:PrincipalOrgID")
+                        .value("o-1234567890").build()).build());
+        JsonNode doc = read(policies.policyFor(busArn).orElseThrow());
+        assertThat(doc.get("Statement")).hasSize(2);
+        assertThat(doc.get("Statement").get(0).get("Principal").get("AWS").asText()).isEqualTo("arn:aws:iam::111122223333:root");
+        assertThat(doc.get("Statement").get(0).get("Resource").asText()).isEqualTo(busArn);
+        assertThat(doc.get("Statement").get(1).get("Condition").get("StringEquals").get("aws:PrincipalOrgID").asText())
+                .isEqualTo("o-1234567890");
+        assertThat(provider.describeEventBus(ctx(), DescribeEventBusRequest.builder().build()).policy())
+                .isEqualTo(policies.policyFor(busArn).orElseThrow());
+        assertThat(error(() -> policies.putPermission(ctx(), PutPermissionRequest.builder().action("events:PutEvents")
+                .principal("111122223333").statementId("acct").build())).code()).isEqualTo("ResourceAlreadyExistsException");
+
+        policies.removePermission(ctx(), RemovePermissionRequest.builder().statementId("acct").build());
+        assertThat(read(policies.policyFor(busArn).orElseThrow()).get("Statement")).hasSize(1);
+        AwsException unknown = error(() -> policies.removePermission(ctx(), RemovePermissionRequest.builder()
+                .statementId("nope").build()));
+        assertThat(unknown.code()).isEqualTo("ResourceNotFoundException");
+        policies.removePermission(ctx(), RemovePermissionRequest.builder().removeAllPermissions(true).build());
+        assertThat(policies.policyFor(busArn)).isEmpty();
+        assertThat(error(() -> policies.putPermission(ctx(), PutPermissionRequest.builder().eventBusName("nope")
+                .action("events:PutEvents").principal("*").statementId("s").build())).code())
+                .isEqualTo("ResourceNotFoundException");
+    }
+
     // ---- PutEvents and deliveries
+
+    @Test
+    void otherServicesPublishOnTheDefaultBusAwsSourcesIncluded() {
+        provider.putRule(ctx(), PutRuleRequest.builder().name("alarms")
+                .eventPattern("{\"source\": [\"aws.cloudwatch\"], \"detail-type\": [\"CloudWatch Alarm State Change\"]}").build());
+        targets.putTargets(ctx(), PutTargetsRequest.builder().rule("alarms").targets(Target.builder().id("q").arn(QUEUE).build()).build());
+        RuleMachines machines = new RuleMachines(repo, clock);
+        DefaultBusPublisher publisher = new DefaultBusPublisher(repo, new Dispatcher(machines, interconnect.failures()),
+                deliveries, interconnect.failures(), clock);
+        publisher.publish(ACCOUNT, REGION, "aws.cloudwatch", "CloudWatch Alarm State Change",
+                "{\"alarmName\": \"cpu\", \"state\": {\"value\": \"ALARM\"}}",
+                List.of("arn:aws:cloudwatch:us-east-1:123456789012:alarm:cpu"), clock.instant());
+        publisher.publish("999999999999", REGION, "aws.cloudwatch", "CloudWatch Alarm State Change", "{}", List.of(),
+                clock.instant()); // another account's bus has no rule
+        deliveries.drain();
+        assertThat(delivered).hasSize(1);
+        JsonNode event = read(delivered.get(0).body());
+        assertThat(event.get("source").asText()).isEqualTo("aws.cloudwatch");
+        assertThat(event.get("detail").get("state").get("value").asText()).isEqualTo("ALARM");
+        assertThat(event.get("resources").get(0).asText()).endsWith(":alarm:cpu");
+    }
 
     private PutEventsRequestEntry entry(String source, String detail) {
         return PutEventsRequestEntry.builder().source(source).detailType("Order Placed").detail(detail).build();
