@@ -160,6 +160,15 @@ class EventPatternTest {
     }
 
     @Test
+    void reasonsAreEventRulersWithTheirSourceLocation() {
+        assertThatThrownBy(() -> test("{\"source\": \"x\"}", EC2)).hasMessage("Event pattern is not valid. Reason: "
+                + "\"source\" must be an object or an array\n at [Source: (String)\"{\"source\": \"x\"}\"; line: 1, column: 13]");
+        assertThatThrownBy(() -> test("{\"source\": [\"aws.health\"], \"detail\": {}}", EC2)).hasMessage(
+                "Event pattern is not valid. Reason: Empty objects are not allowed\n at [Source: (String)\"{\"source\":"
+                        + " [\"aws.health\"], \"detail\": {}}\"; line: 1, column: 40]");
+    }
+
+    @Test
     void theTestEventNeedsEveryEnvelopeField() {
         for (String field : new String[] {"id", "account", "source", "time", "region", "resources", "detail-type"}) {
             String broken = EC2.replace("\"" + field + "\":", "\"x-" + field + "\":");
