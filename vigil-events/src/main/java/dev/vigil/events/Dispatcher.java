@@ -25,7 +25,7 @@ final class Dispatcher {
                             Instant ingestion) {
         RuleMachines.Compiled c = machines.of(account, region, bus);
         List<OutboxEntry> out = new ArrayList<>();
-        for (EventRule rule : c.match(eventText)) {
+        for (EventRule rule : c.match(event)) {
             toTargets(rule, c.targets().getOrDefault(rule.name(), List.of()), event, eventText, ingestion, out);
         }
         return out;

@@ -22,11 +22,12 @@ final class RuleMachines {
     /** One bus's compiled rules. Immutable after construction. */
     record Compiled(Machine machine, Map<String, EventRule> rules, Map<String, List<RuleTarget>> targets,
                     Instant loadedAt) {
-        List<EventRule> match(String eventJson) {
+        /** Matches the parsed event (event-ruler walks the tree several times faster than it parses text). */
+        List<EventRule> match(com.fasterxml.jackson.databind.JsonNode event) {
             List<String> names;
             try {
-                names = machine.rulesForJSONEvent(eventJson);
-            } catch (Exception e) {
+                names = machine.rulesForJSONEvent(event);
+            } catch (RuntimeException e) {
                 return List.of();
             }
             List<EventRule> out = new ArrayList<>(names.size());
