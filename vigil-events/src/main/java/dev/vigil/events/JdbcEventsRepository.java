@@ -7,6 +7,7 @@ import dev.vigil.core.store.Database;
 import dev.vigil.store.Dialect;
 import dev.vigil.store.Jdbc;
 import dev.vigil.store.Rows;
+import dev.vigil.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,11 +56,16 @@ public final class JdbcEventsRepository implements EventsRepository {
 
     @Override
     public boolean createBus(Bus b) {
-        return jdbc.inTransaction(c -> {
-            if (bus(b.accountId(), b.region(), b.name()).isPresent()) return false;
-            saveBus(b);
+        // A plain insert, so of two concurrent creations exactly one wins (the key decides, not a prior read).
+        try {
+            jdbc.update("INSERT INTO ev_buses (account_id, region, bus_name, description, policy, created_at, modified_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", b.accountId(), b.region(), b.name(), b.description(), b.policy(),
+                    b.createdAt(), b.modifiedAt());
             return true;
-        });
+        } catch (StoreException e) {
+            if (e.isUniqueViolation()) return false;
+            throw e;
+        }
     }
 
     @Override
@@ -125,6 +131,16 @@ public final class JdbcEventsRepository implements EventsRepository {
 
     @Override
     public void saveRule(EventRule r) {
+        try {
+            saveRuleOnce(r);
+        } catch (StoreException e) {
+            // A concurrent PutRule created the rule between our read and insert: now it is an update.
+            if (!e.isUniqueViolation() || jdbc.isInTransaction()) throw e;
+            saveRuleOnce(r);
+        }
+    }
+
+    private void saveRuleOnce(EventRule r) {
         jdbc.inTransaction(c -> {
             Optional<EventRule> old = lockRule(r.accountId(), r.region(), r.busName(), r.name());
             if (old.isPresent()) {

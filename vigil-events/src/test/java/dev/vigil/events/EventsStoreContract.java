@@ -135,6 +135,31 @@ abstract class EventsStoreContract {
         assertThat(repo.tags(ACCOUNT, REGION, created.eventBusArn())).isEmpty();
     }
 
+    @Test
+    void concurrentCreationsOfOneBusHaveOneWinnerAndConcurrentPutRulesNoFailure() throws Exception {
+        Instant now = clock.instant();
+        List<Boolean> wins = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            threads.add(new Thread(() -> {
+                try {
+                    wins.add(repo.createBus(new Bus(ACCOUNT, REGION, "race", "d" + n, null, now, now)));
+                    repo.saveRule(new EventRule(ACCOUNT, REGION, "race", "r", "{\"source\": [\"s" + n + "\"]}", null,
+                            EventRule.ENABLED, null, null, ACCOUNT, now, null));
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) t.join();
+        assertThat(errors).isEmpty();
+        assertThat(wins).containsOnlyOnce(true).hasSize(8);
+        assertThat(repo.rules(ACCOUNT, REGION, "race", null, 0)).hasSize(1);
+    }
+
     // ---- rules
 
     @Test
