@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * PutEvents: validates each entry on its own (a bad entry fails alone, with AWS's ErrorCode and ErrorMessage),
  * wraps the good ones in the event envelope, matches them against their bus's rules and queues the target deliveries
- * in the store before answering. Thread-safe.
+ * in the store before answering. An entry may name another account's bus by ARN: the gateway authorized the call
+ * against that bus's policy (PutPermission). Thread-safe.
  */
 final class EventIngest {
     /** AWS's limit on the summed entry sizes of one request (256 KB). */
@@ -91,12 +92,13 @@ final class EventIngest {
         if (e.source().startsWith("aws.")) {
             throw entryError("NotAuthorizedForSourceException", "Not authorized for the source.");
         }
-        String bus = buses.existing(ctx, e.eventBusName());
+        BusNames.Target bus = buses.existingForPut(ctx, e.eventBusName());
         String id = Ids.uuid();
         Instant time = e.time() != null ? e.time() : now;
         ObjectNode event = EventEnvelope.build(id, e.detailType(), e.source(), ctx.accountId(), time, ctx.region(),
                 e.hasResources() ? e.resources() : List.of(), detail);
-        queued.addAll(dispatcher.route(ctx.accountId(), ctx.region(), bus, event, EventEnvelope.text(event), now));
+        // The event keeps the sender's account; the bus owner's rules decide where it goes.
+        queued.addAll(dispatcher.route(bus.account(), bus.region(), bus.name(), event, EventEnvelope.text(event), now));
         return id;
     }
 

@@ -81,7 +81,7 @@ class EventBridgeIT {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Event bus it-orders already exists.");
                 });
-        assertThat(events.listEventBuses(r -> r.namePrefix("it-")).eventBuses()).extracting(EventBus::name)
+        assertThat(events.listEventBuses(r -> r.namePrefix("it-ord")).eventBuses()).extracting(EventBus::name)
                 .containsExactly("it-orders");
         assertThat(events.listTagsForResource(r -> r.resourceARN(arn)).tags()).extracting(Tag::key).containsExactly("k");
         events.updateEventBus(r -> r.name("it-orders").description("changed"));
@@ -155,6 +155,33 @@ class EventBridgeIT {
         assertThat(body.get("total").asInt()).isEqualTo(150);
         assertThat(body.get("rule").asText()).isEqualTo(d.source());
         assertThat(deliveries).noneMatch(x -> x.body().contains("o-8"));
+    }
+
+    @Test
+    void aCrossAccountBusAcceptsEventsOnlyAfterPutPermission() throws Exception {
+        String busArn = events.createEventBus(r -> r.name("it-shared")).eventBusArn();
+        events.putRule(r -> r.name("it-from-partner").eventBusName("it-shared").eventPattern("{\"source\": [\"partner.app\"]}"));
+        events.putTargets(r -> r.rule("it-from-partner").eventBusName("it-shared").targets(t -> t.id("q").arn(QUEUE)));
+        try (EventBridgeClient partner = vigil.client(EventBridgeClient.builder(), "111122223333", "secret")) {
+            assertThatThrownBy(() -> partner.putEvents(r -> r.entries(e -> e.eventBusName(busArn).source("partner.app")
+                    .detailType("Hello").detail("{\"n\": 1}"))))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+
+            events.putPermission(r -> r.eventBusName("it-shared").action("events:PutEvents").principal("111122223333")
+                    .statementId("partner"));
+            assertThat(events.describeEventBus(r -> r.name("it-shared")).policy()).contains("arn:aws:iam::111122223333:root");
+            PutEventsResponse put = partner.putEvents(r -> r.entries(e -> e.eventBusName(busArn).source("partner.app")
+                    .detailType("Hello").detail("{\"n\": 2}")));
+            assertThat(put.failedEntryCount()).isZero();
+            Delivery d = awaitDelivery(x -> x.body().contains("partner.app"));
+            assertThat(JSON.readTree(d.body()).get("account").asText()).isEqualTo("111122223333");
+            assertThat(d.source()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/it-shared/it-from-partner");
+
+            events.removePermission(r -> r.eventBusName("it-shared").statementId("partner"));
+            assertThatThrownBy(() -> partner.putEvents(r -> r.entries(e -> e.eventBusName(busArn).source("partner.app")
+                    .detailType("Hello").detail("{}"))))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+        }
     }
 
     @Test
