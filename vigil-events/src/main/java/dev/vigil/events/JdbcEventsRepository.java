@@ -247,6 +247,17 @@ public final class JdbcEventsRepository implements EventsRepository {
                 account, region, bus, rule);
     }
 
+    @Override
+    public Map<String, List<RuleTarget>> targetsOfBus(String account, String region, String bus) {
+        Map<String, List<RuleTarget>> out = new java.util.HashMap<>();
+        for (Map.Entry<String, RuleTarget> e : jdbc.query("SELECT rule_name, " + TARGET_COLUMNS + " FROM ev_targets"
+                + " WHERE account_id = ? AND region = ? AND bus_name = ? ORDER BY rule_name, target_id",
+                rs -> Map.entry(rs.getString("rule_name"), target(rs)), account, region, bus)) {
+            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        return out;
+    }
+
     private static RuleTarget target(ResultSet rs) throws SQLException {
         String map = rs.getString("input_paths_map");
         return new RuleTarget(rs.getString("target_id"), rs.getString("target_arn"), rs.getString("role_arn"),

@@ -66,6 +66,7 @@ final class RuleMachines {
     private Compiled compile(String account, String region, String bus, Instant now) {
         Machine machine = new Machine();
         Map<String, EventRule> rules = new HashMap<>();
+        Map<String, List<RuleTarget>> allTargets = repo.targetsOfBus(account, region, bus);
         Map<String, List<RuleTarget>> targets = new HashMap<>();
         for (EventRule r : repo.rules(account, region, bus, null, 0)) {
             if (!r.enabled() || r.eventPattern() == null) continue;
@@ -75,7 +76,7 @@ final class RuleMachines {
                 continue; // patterns are validated on PutRule; a stored one event-ruler refuses matches nothing
             }
             rules.put(r.name(), r);
-            targets.put(r.name(), repo.targets(account, region, bus, r.name()));
+            targets.put(r.name(), List.copyOf(allTargets.getOrDefault(r.name(), List.of())));
         }
         return new Compiled(machine, Map.copyOf(rules), Map.copyOf(targets), now);
     }
