@@ -27,6 +27,11 @@ import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRequest
 class EventPatternTest {
     private static JdbcDatabase db;
     private static EventsProvider provider;
+    private static TargetsProvider targets;
+    private static Dispatcher dispatcher;
+    /** The documentation's events are from account 111122223333 in us-west-1: rules there see them. */
+    private static final RequestContext OWNER = new RequestContext("r", Instant.EPOCH, "us-west-1",
+            Caller.root("111122223333", "AKIDEXAMPLE"), "127.0.0.1", null, "events", "PutRule");
     private static final RequestContext CTX = new RequestContext("r", Instant.EPOCH, "us-east-1",
             Caller.root("123456789012", "AKIDEXAMPLE"), "127.0.0.1", null, "events", "TestEventPattern");
 
@@ -123,7 +128,10 @@ class EventPatternTest {
     static void open() {
         db = TestDatabases.h2Memory("events");
         JdbcEventsRepository repo = new JdbcEventsRepository(db);
-        provider = new EventsProvider(repo, new RuleMachines(repo, Clock.systemUTC()), Clock.systemUTC());
+        RuleMachines machines = new RuleMachines(repo, Clock.systemUTC());
+        provider = new EventsProvider(repo, machines, Clock.systemUTC());
+        targets = new TargetsProvider(repo, machines);
+        dispatcher = new Dispatcher(machines, new dev.vigil.core.spi.DeliveryFailures(Clock.systemUTC()));
     }
 
     @AfterAll
@@ -138,6 +146,20 @@ class EventPatternTest {
     @MethodSource("examples")
     void documentedExamples(String pattern, String event, boolean matches) {
         assertThat(test(pattern, event)).isEqualTo(matches);
+    }
+
+    /** The same examples through a rule on the default bus: the bus's compiled machine decides the deliveries. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("examples")
+    void documentedExamplesThroughDelivery(String pattern, String event, boolean matches) throws Exception {
+        provider.putRule(OWNER, software.amazon.awssdk.services.eventbridge.model.PutRuleRequest.builder().name("doc")
+                .eventPattern(pattern).build());
+        targets.putTargets(OWNER, software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest.builder().rule("doc")
+                .targets(t -> t.id("q").arn("arn:aws:sqs:us-west-1:111122223333:q")).build());
+        var node = EventEnvelope.JSON.readTree(event);
+        var out = dispatcher.route("111122223333", "us-west-1", "default", node, event, Instant.now());
+        assertThat(out).hasSize(matches ? 1 : 0);
+        if (matches) assertThat(out.get(0).body()).isEqualTo(event);
     }
 
     static Stream<Arguments> invalidPatterns() {
