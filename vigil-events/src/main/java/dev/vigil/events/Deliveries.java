@@ -1,6 +1,13 @@
 package dev.vigil.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.core.Arn;
 import dev.vigil.core.AwsException;
+import dev.vigil.core.Caller;
+import dev.vigil.core.Ids;
+import dev.vigil.core.RequestContext;
+import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.Interconnect;
 import dev.vigil.core.spi.MessageSink;
 import java.time.Clock;
@@ -35,14 +42,17 @@ final class Deliveries implements AutoCloseable {
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ExecutorService worker;
 
-    Deliveries(EventsRepository repo, Interconnect interconnect, Clock clock) {
-        this(repo, interconnect, clock, true);
+    private final Dispatcher dispatcher;
+
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock) {
+        this(repo, interconnect, dispatcher, clock, true);
     }
 
     /** With {@code eager} false only explicit {@link #drain()} calls deliver (tests drive it by hand). */
-    Deliveries(EventsRepository repo, Interconnect interconnect, Clock clock, boolean eager) {
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager) {
         this.repo = repo;
         this.interconnect = interconnect;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.worker = eager ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigil-events-delivery");
@@ -88,16 +98,44 @@ final class Deliveries implements AutoCloseable {
     }
 
     private void attempt(OutboxEntry e, Instant now) {
-        MessageSink sink = interconnect.get(MessageSink.class);
         try {
-            sink.deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
-            repo.delivered(e.id());
+            if (Dispatcher.isBus(e.targetArn())) {
+                toBus(e, now);
+            } else {
+                interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
+                repo.delivered(e.id());
+            }
             return;
         } catch (AwsException failure) {
             failed(e, now, failure.code(), failure.getMessage());
         } catch (RuntimeException failure) {
             failed(e, now, "InternalException", String.valueOf(failure.getMessage()));
         }
+    }
+
+    /**
+     * An event-bus target: the event is put on that bus (another account's only if its policy lets the rule's
+     * account PutEvents there, decided by the policy engine) and its deliveries are queued with this one's removal.
+     */
+    private void toBus(OutboxEntry e, Instant now) {
+        Arn bus = Arn.parse(e.targetArn());
+        String name = bus.resource().substring("event-bus/".length());
+        if (!bus.accountId().equals(e.accountId())) {
+            RequestContext ctx = new RequestContext(Ids.requestId(), now, bus.region(), Caller.root(e.accountId(), null),
+                    "events.amazonaws.com", null, "events", "PutEvents");
+            interconnect.get(Authorizer.class).authorize(ctx, "events:PutEvents", List.of(e.targetArn()));
+        }
+        if (!Bus.DEFAULT.equals(name) && repo.bus(bus.accountId(), bus.region(), name).isEmpty()) {
+            throw EventsErrors.busNotFound(name);
+        }
+        JsonNode event;
+        try {
+            event = EventEnvelope.JSON.readTree(e.body());
+        } catch (JsonProcessingException malformed) {
+            throw EventsErrors.validation("The input for an event bus target must be an event.");
+        }
+        List<OutboxEntry> next = dispatcher.route(bus.accountId(), bus.region(), name, event, e.body(), now, true);
+        repo.forwarded(e.id(), next);
     }
 
     private void failed(OutboxEntry e, Instant now, String code, String message) {
@@ -107,6 +145,8 @@ final class Deliveries implements AutoCloseable {
         if (!tooOld && !noRetriesLeft) {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, e.attempts()));
             repo.retryLater(e.id(), retries, now.plusMillis(backoff));
+            interconnect.failures().record(e.ruleArn(), e.targetArn(), code + ": " + message + " (retry " + retries
+                    + " of " + e.maxRetries() + " due in " + backoff + " ms)");
             return;
         }
         String condition = noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";

@@ -27,7 +27,7 @@ public final class EventsModule implements ServiceModule {
         repo = new JdbcEventsRepository(env.database());
         machines = new RuleMachines(repo, env.clock());
         dispatcher = new Dispatcher(machines, env.interconnect().failures());
-        deliveries = new Deliveries(repo, env.interconnect(), env.clock());
+        deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
         policies = new BusPolicies(repo, env.clock());
         env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,

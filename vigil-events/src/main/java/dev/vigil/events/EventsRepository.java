@@ -83,6 +83,9 @@ public interface EventsRepository {
 
     void delivered(long id);
 
+    /** Removes a delivery to an event bus and queues what that bus's rules made of it, in one transaction. */
+    void forwarded(long id, List<OutboxEntry> next);
+
     void retryLater(long id, int attempts, Instant dueAt);
 
     /** Every pending delivery (tests, health). */

@@ -345,6 +345,15 @@ public final class JdbcEventsRepository implements EventsRepository {
     }
 
     @Override
+    public void forwarded(long id, List<OutboxEntry> next) {
+        jdbc.inTransaction(c -> {
+            delivered(id);
+            if (!next.isEmpty()) enqueue(next);
+            return null;
+        });
+    }
+
+    @Override
     public void retryLater(long id, int attempts, Instant dueAt) {
         jdbc.update("UPDATE ev_outbox SET attempts = ?, due_at = ? WHERE id = ?", attempts, dueAt, id);
     }

@@ -64,7 +64,7 @@ abstract class EventsStoreContract {
         RuleMachines machines = new RuleMachines(repo, clock);
         Dispatcher dispatcher = new Dispatcher(machines, interconnect.failures());
         // The drain runs on this thread (drain()), never from the kick executor, so tests stay deterministic.
-        deliveries = new Deliveries(repo, interconnect, clock, false);
+        deliveries = new Deliveries(repo, interconnect, new Dispatcher(new RuleMachines(repo, clock), interconnect.failures()), clock, false);
         provider = new EventsProvider(repo, machines, clock);
         targets = new TargetsProvider(repo, machines);
         ingest = new EventIngest(repo, dispatcher, deliveries, clock);
@@ -366,6 +366,30 @@ abstract class EventsStoreContract {
         assertThat(whole.source()).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/big-orders");
         Delivered shaped = delivered.stream().filter(d -> d.target().endsWith(":alerts")).findFirst().orElseThrow();
         assertThat(shaped.body()).isEqualTo("{\"text\": \"order o-1 of 250\", \"total\": 250, \"rule\": \"big-orders\"}");
+    }
+
+    @Test
+    void aBusTargetPutsTheEventOnThatBusOnce() {
+        provider.createEventBus(ctx(), CreateEventBusRequest.builder().name("orders").build());
+        String ordersArn = "arn:aws:events:us-east-1:123456789012:event-bus/orders";
+        String defaultArn = "arn:aws:events:us-east-1:123456789012:event-bus/default";
+        provider.putRule(ctx(), PutRuleRequest.builder().name("to-orders").eventPattern("{\"source\": [\"shop\"]}").build());
+        targets.putTargets(ctx(), PutTargetsRequest.builder().rule("to-orders").targets(Target.builder().id("b").arn(ordersArn)
+                .build()).build());
+        provider.putRule(ctx(), PutRuleRequest.builder().name("in-orders").eventBusName("orders")
+                .eventPattern("{\"source\": [\"shop\"]}").build());
+        targets.putTargets(ctx(), PutTargetsRequest.builder().rule("in-orders").eventBusName("orders").targets(
+                Target.builder().id("q").arn(QUEUE).build(), Target.builder().id("back").arn(defaultArn).build()).build());
+
+        String id = ingest.putEvents(ctx(), PutEventsRequest.builder().entries(entry("shop", "{\"n\": 1}")).build())
+                .entries().get(0).eventId();
+        deliveries.drain();
+        deliveries.drain();
+        assertThat(repo.pendingDeliveries()).isZero();
+        assertThat(delivered).hasSize(1); // the way back to the default bus would be a second hop
+        assertThat(delivered.get(0).source()).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/orders/in-orders");
+        assertThat(read(delivered.get(0).body()).get("id").asText()).isEqualTo(id);
+        assertThat(interconnect.failures().recent()).anyMatch(f -> f.target().equals(defaultArn));
     }
 
     @Test

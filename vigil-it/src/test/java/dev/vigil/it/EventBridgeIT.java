@@ -185,6 +185,29 @@ class EventBridgeIT {
     }
 
     @Test
+    void anotherAccountsRuleForwardsToABusThatAllowsIt() throws Exception {
+        String central = events.createEventBus(r -> r.name("it-central")).eventBusArn();
+        String closed = events.createEventBus(r -> r.name("it-closed")).eventBusArn();
+        events.putRule(r -> r.name("it-collect").eventBusName("it-central").eventPattern("{\"source\": [\"member.app\"]}"));
+        events.putTargets(r -> r.rule("it-collect").eventBusName("it-central").targets(t -> t.id("q").arn(QUEUE)));
+        events.putPermission(r -> r.eventBusName("it-central").action("events:PutEvents").principal("222233334444")
+                .statementId("member"));
+        try (EventBridgeClient member = vigil.client(EventBridgeClient.builder(), "222233334444", "secret")) {
+            member.putRule(r -> r.name("to-central").eventPattern("{\"source\": [\"member.app\"]}"));
+            member.putTargets(r -> r.rule("to-central").targets(t -> t.id("central").arn(central), t -> t.id("closed").arn(closed)));
+            member.putEvents(r -> r.entries(e -> e.source("member.app").detailType("Hello").detail("{\"n\": 3}")));
+        }
+        Delivery d = awaitDelivery(x -> x.body().contains("member.app"));
+        assertThat(d.source()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/it-central/it-collect");
+        assertThat(JSON.readTree(d.body()).get("account").asText()).isEqualTo("222233334444");
+        // The bus without a policy refused: a recorded failure, retried later, never delivered.
+        for (int i = 0; i < 100 && vigil.server().interconnect().failures().recent().stream()
+                .noneMatch(f -> f.target().equals(closed)); i++) Thread.sleep(50);
+        assertThat(vigil.server().interconnect().failures().recent())
+                .anyMatch(f -> f.target().equals(closed) && f.reason().startsWith("AccessDenied: User: arn:aws:iam::222233334444:root"));
+    }
+
+    @Test
     void aScheduleFiresOnTheSimulatedClock() throws Exception {
         String arn = events.putRule(r -> r.name("it-every-minute").scheduleExpression("rate(1 minute)")).ruleArn();
         events.putTargets(r -> r.rule("it-every-minute").targets(t -> t.id("sqs").arn(QUEUE)));
