@@ -4,6 +4,8 @@ import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValue;
 import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValues;
 import static dev.vigil.cloudwatch.CloudWatchErrors.required;
 
+import dev.vigil.cloudwatch.insights.InsightsParser;
+import dev.vigil.cloudwatch.math.DynamicLabels;
 import dev.vigil.cloudwatch.math.ExpressionQueries;
 import dev.vigil.cloudwatch.math.MathException;
 import dev.vigil.cloudwatch.math.Series;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * with a MultipleUnits message when several were found, as AWS does), ordered by ScanBy, labelled as AWS labels
  * them by default (metric name, plus the stat and/or period when those differ between the queries), paged by
  * MaxDatapoints with NextToken. Expression queries are evaluated by the metric math engine after the queries
- * they name ({@link ExpressionQueries}); Metrics Insights (SELECT) and SEARCH are refused, never half-answered.
+ * they name ({@link ExpressionQueries}), with SEARCH and Metrics Insights (SELECT) reading the store through
+ * {@link MetricQueries}; a Label with dynamic placeholders is rendered per result series.
  * Thread-safe (stateless).
  */
 final class MetricDataQueries {
@@ -58,6 +60,10 @@ final class MetricDataQueries {
     /** One query's full answer before paging. */
     private record Answer(MetricDataQuery query, String label, List<Instant> timestamps, List<Double> values,
                           List<MessageData> messages, String status) {
+        Answer relabeled(String newLabel) {
+            return new Answer(query, newLabel, timestamps, values, messages, status);
+        }
+
         Answer reversed() {
             List<Instant> ts = new ArrayList<>(timestamps);
             List<Double> vs = new ArrayList<>(values);
@@ -88,9 +94,15 @@ final class MetricDataQueries {
         // Every query is answered oldest first (the order metric math works in), and reversed at the end.
         Map<String, List<Answer>> byId = new HashMap<>();
         for (MetricDataQuery q : stats) {
-            byId.put(q.id(), List.of(answer(ctx, q, r, now, label(q, statsDiffer, periodsDiffer))));
+            String defaultLabel = label(q.toBuilder().label(null).build(), statsDiffer, periodsDiffer);
+            Answer a = answer(ctx, q, r, now, label(q, statsDiffer, periodsDiffer));
+            if (DynamicLabels.isDynamic(q.label())) {
+                a = a.relabeled(DynamicLabels.render(q.label(), MetricQueries.series(a.label(), q, a.timestamps(),
+                        a.values(), ctx), defaultLabel, now.toEpochMilli()));
+            }
+            byId.put(q.id(), List.of(a));
         }
-        if (stats.size() < queries.size()) byId.putAll(expressions(queries, byId, r, now));
+        if (stats.size() < queries.size()) byId.putAll(expressions(ctx, queries, byId, r, now));
         List<Answer> answers = new ArrayList<>();
         for (MetricDataQuery q : queries) {
             if (Boolean.FALSE.equals(q.returnData())) continue;
@@ -100,22 +112,18 @@ final class MetricDataQueries {
     }
 
     /** The Expression queries' answers, evaluated over the MetricStat answers; a bad expression fails the request. */
-    private static Map<String, List<Answer>> expressions(List<MetricDataQuery> queries, Map<String, List<Answer>> stats,
-                                                         GetMetricDataRequest r, Instant now) {
+    private Map<String, List<Answer>> expressions(RequestContext ctx, List<MetricDataQuery> queries,
+                                                  Map<String, List<Answer>> stats, GetMetricDataRequest r, Instant now) {
         Map<String, Series> metrics = new LinkedHashMap<>();
         for (MetricDataQuery q : queries) {
             if (q.expression() != null) continue;
             Answer a = stats.get(q.id()).get(0);
-            TreeMap<Long, Double> points = new TreeMap<>();
-            for (int i = 0; i < a.timestamps().size(); i++) {
-                points.put(a.timestamps().get(i).toEpochMilli(), a.values().get(i));
-            }
-            metrics.put(q.id(), Series.of(a.label(), q.metricStat().period(), points));
+            metrics.put(q.id(), MetricQueries.series(a.label(), q, a.timestamps(), a.values(), ctx));
         }
         Map<String, List<ExpressionQueries.Result>> results;
         try {
             results = ExpressionQueries.evaluate(queries, metrics, PeriodRules.roundStart(r.startTime(), now),
-                    r.endTime().toEpochMilli());
+                    r.endTime().toEpochMilli(), MetricQueries.extensions(this.metrics, ctx, now));
         } catch (MathException e) {
             throw CloudWatchErrors.validation(e.getMessage());
         }
@@ -130,8 +138,10 @@ final class MetricDataQueries {
                     ts.add(Instant.ofEpochMilli(res.series().timestamps()[i]));
                     vs.add(res.series().values()[i]);
                 }
-                List<MessageData> messages = res.droppedNonNumeric() ? List.of(MessageData.builder()
-                        .code("ArithmeticError").value(ExpressionQueries.ARITHMETIC_ERROR).build()) : List.of();
+                List<MessageData> messages = new ArrayList<>();
+                if (res.droppedNonNumeric()) messages.add(MessageData.builder()
+                        .code("ArithmeticError").value(ExpressionQueries.ARITHMETIC_ERROR).build());
+                res.notes().forEach((code, text) -> messages.add(MessageData.builder().code(code).value(text).build()));
                 answers.add(new Answer(q, res.label(), ts, vs, messages, "Complete"));
             }
             out.put(q.id(), answers);
@@ -143,6 +153,7 @@ final class MetricDataQueries {
         List<String> badValues = new ArrayList<>();
         List<String> badStats = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        int insightsQueries = 0;
         for (int i = 0; i < queries.size(); i++) {
             MetricDataQuery q = queries.get(i);
             String p = "MetricDataQueries.member." + (i + 1);
@@ -156,6 +167,9 @@ final class MetricDataQueries {
             if (q.expression() != null) {
                 if (q.metricStat() != null) throw CloudWatchErrors.exclusive(p + ".MetricStat", p + ".Expression");
                 badValues.addAll(ExpressionQueries.problems(q, p));
+                if (InsightsParser.isQuery(q.expression()) && insightsQueries++ == 1) {
+                    throw CloudWatchErrors.validation(MetricQueries.ONE_INSIGHTS_QUERY);
+                }
                 continue;
             }
             MetricStat stat = q.metricStat();

@@ -53,7 +53,8 @@ final class MetricWidgetImages {
             MetricDataQuery.Builder q = MetricDataQuery.builder().id(l.id()).label(l.label()).returnData(l.visible());
             if (l.isExpression()) {
                 q.expression(l.expression());
-                if (l.period() != null) q.period(l.period());
+                // The widget's period is the graph's: SEARCH, Metrics Insights and TIME_SERIES need it.
+                q.period(l.period() != null ? l.period() : w.period());
             } else {
                 List<Dimension> dims = l.dimensions().stream()
                         .map(d -> Dimension.builder().name(d[0]).value(d[1]).build()).toList();

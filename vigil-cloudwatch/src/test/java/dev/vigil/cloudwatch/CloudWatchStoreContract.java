@@ -327,10 +327,27 @@ abstract class CloudWatchStoreContract {
         assertThat(r.metricDataResults().get(0).messages().get(0).code()).isEqualTo("MultipleUnits");
         assertThat(r.metricDataResults().get(0).messages().get(0).value()).isEqualTo("Multiple units returned: '[Milliseconds, Seconds]'");
 
+        // Metrics Insights over the stored metric (the namespace needs quotes: it holds '-' characters).
+        GetMetricDataResponse insights = provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).scanBy("TimestampAscending").metricDataQueries(MetricDataQuery.builder()
+                        .id("q1").period(300).expression("SELECT SUM(u) FROM \"" + ns + "\"").build()).build());
+        assertThat(insights.metricDataResults().get(0).label()).isEqualTo("q1");
+        assertThat(insights.metricDataResults().get(0).values()).containsExactly(1060.0);
+        // SEARCH over the same store: the schema {namespace} finds the metric without dimensions.
+        GetMetricDataResponse search = provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).metricDataQueries(MetricDataQuery.builder().id("s1")
+                        .expression("SEARCH('{\"" + ns + "\"} MetricName=\"u\"', 'Sum', 300)")
+                        .label("${PROP('Namespace')} ${LABEL} ${SUM}").build()).build());
+        assertThat(search.metricDataResults()).extracting(MetricDataResult::label).containsExactly(ns + " u 1060");
+        assertThat(provider.getMetricData(ctx("210987654321", REGION), GetMetricDataRequest.builder()
+                .startTime(t).endTime(START).metricDataQueries(MetricDataQuery.builder().id("s1")
+                        .expression("SEARCH('{\"" + ns + "\"} u', 'Sum', 300)").build()).build()).metricDataResults())
+                .isEmpty();
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
-                        .endTime(START).metricDataQueries(MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build()).build()),
-                "InvalidParameterValueException", "The parameter MetricDataQueries.member.1.Expression is a Metrics"
-                        + " Insights query, which Vigil does not support yet.");
+                        .endTime(START).metricDataQueries(
+                                MetricDataQuery.builder().id("e1").expression("SELECT SUM(u) FROM ns").build(),
+                                MetricDataQuery.builder().id("e2").expression("SELECT MAX(u) FROM ns").build()).build()),
+                "ValidationError", "A GetMetricData request can hold only one Metrics Insights query.");
         assertRejected(() -> provider.getMetricData(ctx(ACCOUNT, REGION), GetMetricDataRequest.builder().startTime(t)
                         .endTime(START).metricDataQueries(query("a", "Median", 60), query("b", "p50", 60), query("c", "None", 60)).build()),
                 "ValidationError", "The value Median for parameter MetricDataQueries.member.1.MetricStat.Stat is not a valid statistic.\n"
@@ -590,6 +607,15 @@ abstract class CloudWatchStoreContract {
                 WidgetImages.assertDrawn(png, 640, 320);
             }
         }
+        // SEARCH and Metrics Insights lines go through the same engine, with dynamic labels.
+        String found = "{\"metrics\":[[{\"expression\":\"SEARCH('{\\\"" + ns + "\\\",Host} Latency', 'Maximum', 60)\","
+                + "\"label\":\"host ${PROP('Dim.Host')}\"}],[{\"expression\":\"SELECT MAX(Latency) FROM SCHEMA(\\\"" + ns
+                + "\\\", Host) GROUP BY Host ORDER BY MAX() DESC LIMIT 1\"}]],\"period\":60,\"start\":\"-PT1H\",\"end\":\"P0D\"}";
+        List<WidgetRenderer.Drawn> searched = images.query(ctx(ACCOUNT, REGION), MetricWidget.parse(found, clock.instant()));
+        assertThat(searched).extracting(WidgetRenderer.Drawn::label).containsExactly("host a", "host b", "a");
+        assertThat(searched.get(2).values()).isEqualTo(searched.get(0).values());
+        WidgetImages.assertDrawn(provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
+                .metricWidget(found).build()).metricWidgetImage().asByteArray(), 600, 400);
         // Defaults: 600 x 400, the last three hours, Average over 300 s.
         byte[] png = provider.getMetricWidgetImage(ctx(ACCOUNT, REGION), GetMetricWidgetImageRequest.builder()
                 .metricWidget("{\"metrics\":[[\"" + ns + "\",\"Latency\",\"Host\",\"a\"]]}").outputFormat("png")

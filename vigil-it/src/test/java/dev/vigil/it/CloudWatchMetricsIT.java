@@ -330,10 +330,10 @@ class CloudWatchMetricsIT {
             assertThat(instant(result.path("Timestamps").get(0))).isEqualTo(T0.plusSeconds(240));
         }
         assertThatThrownBy(() -> cw.getMetricData(b -> b.startTime(T0).endTime(T0.plusSeconds(300))
-                .metricDataQueries(MetricDataQuery.builder().id("e").expression("SELECT SUM(Requests) FROM ns").build())))
+                .metricDataQueries(MetricDataQuery.builder().id("e").expression("SELECT SUM(Requests) FROM").build())))
                 .isInstanceOfSatisfying(CloudWatchException.class, e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("Metrics Insights");
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("Metrics Insights query syntax error");
                 });
     }
 

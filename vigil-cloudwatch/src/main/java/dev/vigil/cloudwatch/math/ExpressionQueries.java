@@ -3,7 +3,6 @@ package dev.vigil.cloudwatch.math;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
@@ -12,7 +11,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
  * fails the request, as AWS answers it with ValidationError), evaluates them in dependency order against the
  * MetricStat results, and labels the results. An expression without Label is labelled with its Id; each series
  * of an array result is labelled "Label MetricLabel" (or MetricLabel alone when Label is empty), as the console
- * legend shows them. Thread-safe (stateless).
+ * legend shows them; a Label with dynamic placeholders ({@link DynamicLabels}) is rendered per series instead.
+ * Expressions in another query language (Metrics Insights) and I/O-bound functions (SEARCH) come in through
+ * {@link Extensions}. Thread-safe (stateless).
  */
 public final class ExpressionQueries {
     /** AWS's message when non-finite values were dropped from a result (MessageData code ArithmeticError). */
@@ -23,8 +24,19 @@ public final class ExpressionQueries {
 
     private ExpressionQueries() {}
 
-    /** One result series of an expression, with whether non-finite points were dropped from it. */
-    public record Result(String label, Series series, boolean droppedNonNumeric) {}
+    /**
+     * One result series of an expression, with whether non-finite points were dropped from it and other notes
+     * for GetMetricData's Messages (code → message), such as a Metrics Insights query over too many metrics.
+     */
+    public record Result(String label, Series series, boolean droppedNonNumeric, Map<String, String> notes) {
+        public Result {
+            notes = Map.copyOf(notes);
+        }
+
+        public Result(String label, Series series, boolean droppedNonNumeric) {
+            this(label, series, droppedNonNumeric, Map.of());
+        }
+    }
 
     /** InvalidParameterValue problems of an Expression query (parameter path {@code p}). */
     public static List<String> problems(MetricDataQuery q, String p) {
@@ -32,8 +44,6 @@ public final class ExpressionQueries {
         String e = q.expression();
         if (e.length() > MAX_LENGTH) {
             out.add("The parameter " + p + ".Expression must be at most " + MAX_LENGTH + " characters long.");
-        } else if (e.stripLeading().toUpperCase(Locale.ROOT).startsWith("SELECT")) {
-            out.add("The parameter " + p + ".Expression is a Metrics Insights query, which Vigil does not support yet.");
         }
         Integer period = q.period();
         if (period != null && !(period == 1 || period == 5 || period == 10 || period == 20 || period == 30
@@ -56,13 +66,38 @@ public final class ExpressionQueries {
      */
     public static Map<String, List<Result>> evaluate(List<MetricDataQuery> queries, Map<String, Series> metrics,
                                                      long start, long end) {
+        return evaluate(queries, metrics, start, end, new Extensions(ENGINE, List.of(), end));
+    }
+
+    /**
+     * What a request adds to plain metric math: an engine with SEARCH (which reads the metric store), whole-query
+     * languages (Metrics Insights) and the time dynamic labels' *_RELATIVE values are measured from.
+     */
+    public record Extensions(MetricMath engine, List<QueryLanguage> languages, long nowMillis) {
+        public Extensions {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    /** {@link #evaluate(List, Map, long, long)} with SEARCH, Metrics Insights and the like plugged in. */
+    public static Map<String, List<Result>> evaluate(List<MetricDataQuery> queries, Map<String, Series> metrics,
+                                                     long start, long end, Extensions ext) {
         Map<String, MetricMath.Expression> parsed = new LinkedHashMap<>();
+        Map<String, MathFunction> whole = new LinkedHashMap<>();
         Map<String, MetricDataQuery> byId = new LinkedHashMap<>();
         for (MetricDataQuery q : queries) {
             if (q.expression() == null) continue;
             byId.put(q.id(), q);
             try {
-                parsed.put(q.id(), ENGINE.parse(q.expression()));
+                QueryLanguage lang = ext.languages().stream().filter(l -> l.accepts(q.expression())).findFirst()
+                        .orElse(null);
+                if (lang == null) {
+                    parsed.put(q.id(), ext.engine().parse(q.expression()));
+                } else {
+                    whole.put(q.id(), lang.compile(q.expression()));
+                    parsed.put(q.id(), new MetricMath.Expression(q.expression(), new Node.Text(q.expression()),
+                            java.util.Set.of()));
+                }
             } catch (MathException e) {
                 throw new MathException("Error in expression " + q.id() + ": " + e.getMessage());
             }
@@ -77,25 +112,34 @@ public final class ExpressionQueries {
             Diagnostics d = new Diagnostics();
             Value v;
             try {
-                v = ENGINE.evaluate(parsed.get(id), new EvalContext(start, end, period, values, metrics, d));
+                EvalContext ctx = new EvalContext(start, end, period, values, metrics, d);
+                MathFunction w = whole.get(id);
+                v = w != null ? w.apply(List.of(), ctx) : ext.engine().evaluate(parsed.get(id), ctx);
             } catch (MathException e) {
                 throw new MathException("Error in expression " + id + ": " + e.getMessage());
             }
             values.put(id, v);
-            out.put(id, results(q, v, d.droppedNonNumeric()));
+            out.put(id, results(q, v, d, ext.nowMillis()));
         }
         return out;
     }
 
-    private static List<Result> results(MetricDataQuery q, Value v, boolean dropped) {
+    private static List<Result> results(MetricDataQuery q, Value v, Diagnostics d, long now) {
+        boolean dropped = d.droppedNonNumeric();
+        Map<String, String> notes = d.notes();
+        boolean dynamic = DynamicLabels.isDynamic(q.label());
         if (v instanceof Value.Single s) {
-            return List.of(new Result(q.label() != null ? q.label() : q.id(), s.series(), dropped));
+            String label = q.label() != null ? q.label() : q.id();
+            if (dynamic) label = DynamicLabels.render(q.label(), s.series(), q.id(), now);
+            return List.of(new Result(label, s.series(), dropped, notes));
         }
         List<Result> out = new ArrayList<>();
         for (Series s : ((Value.Array) v).series()) {
             String own = s.label() == null ? q.id() : s.label();
-            String label = q.label() == null || q.label().isEmpty() ? own : q.label() + " " + own;
-            out.add(new Result(label, s, dropped));
+            String label;
+            if (dynamic) label = DynamicLabels.render(q.label(), s, own, now);
+            else label = q.label() == null || q.label().isEmpty() ? own : q.label() + " " + own;
+            out.add(new Result(label, s, dropped, notes));
         }
         return out;
     }

@@ -10,11 +10,18 @@ import java.util.SortedMap;
  *
  * @param label  the label of the metric it came from (used for array results' labels)
  * @param period seconds between aligned timestamps
+ * @param props  what dynamic labels' {@code ${PROP('...')}} read: Namespace, MetricName, Dim.name, Stat,
+ *               Period, AccountId, Region; empty for computed series
  */
-public record Series(String label, int period, long[] timestamps, double[] values) {
+public record Series(String label, int period, long[] timestamps, double[] values, Map<String, String> props) {
 
     public Series {
         if (timestamps.length != values.length) throw new IllegalArgumentException("length mismatch");
+        props = props == null ? Map.of() : Map.copyOf(props);
+    }
+
+    public Series(String label, int period, long[] timestamps, double[] values) {
+        this(label, period, timestamps, values, Map.of());
     }
 
     public static Series of(String label, int period, SortedMap<Long, Double> points) {
@@ -42,7 +49,11 @@ public record Series(String label, int period, long[] timestamps, double[] value
     }
 
     public Series withLabel(String newLabel) {
-        return new Series(newLabel, period, timestamps, values);
+        return new Series(newLabel, period, timestamps, values, props);
+    }
+
+    public Series withProps(Map<String, String> newProps) {
+        return new Series(label, period, timestamps, values, newProps);
     }
 
     @Override

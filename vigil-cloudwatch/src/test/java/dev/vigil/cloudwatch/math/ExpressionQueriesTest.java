@@ -116,9 +116,8 @@ class ExpressionQueriesTest {
     }
 
     @Test
-    void metricsInsightsAndBadPeriodsAreInvalidValues() {
-        assertThat(ExpressionQueries.problems(expr("q1", "SELECT AVG(CPUUtilization) FROM \"AWS/EC2\""), "P"))
-                .containsExactly("The parameter P.Expression is a Metrics Insights query, which Vigil does not support yet.");
+    void badPeriodsAreInvalidValuesButMetricsInsightsQueriesAreAccepted() {
+        assertThat(ExpressionQueries.problems(expr("q1", "SELECT AVG(CPUUtilization) FROM \"AWS/EC2\""), "P")).isEmpty();
         assertThat(ExpressionQueries.problems(expr("e1", "m1").toBuilder().period(7).build(), "P"))
                 .containsExactly("The parameter P.Period must be 1, 5, 10, 20, 30 or a multiple of 60.");
         assertThat(ExpressionQueries.problems(expr("e1", "m1 * 2"), "P")).isEmpty();

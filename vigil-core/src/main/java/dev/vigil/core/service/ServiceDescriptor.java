@@ -32,6 +32,7 @@ public final class ServiceDescriptor {
     private final Map<String, ErrorSpec> errorsByQueryCode;
     private final List<MemberConstraints> constraints;
     private final Map<String, OperationDescriptor<?, ?>> operations;
+    private final Map<String, QueryName> queryNames;
 
     private ServiceDescriptor(Builder b) {
         this.signingName = b.signingName;
@@ -52,6 +53,7 @@ public final class ServiceDescriptor {
         this.errorsByQueryCode = Map.copyOf(byQuery);
         this.constraints = List.copyOf(b.constraints);
         this.operations = Collections.unmodifiableMap(new LinkedHashMap<>(b.operations));
+        this.queryNames = Map.copyOf(b.queryNames);
     }
 
     public static Builder builder(String signingName) { return new Builder(signingName); }
@@ -82,6 +84,11 @@ public final class ServiceDescriptor {
 
     public OperationDescriptor<?, ?> operation(String name) { return operations.get(name); }
 
+    /** The awsQuery name of a member when it differs from the SDK model's (see {@link QueryName}), else null. */
+    public QueryName queryName(Class<?> shape, String member) {
+        return queryNames.isEmpty() ? null : queryNames.get(shape.getName() + "#" + member);
+    }
+
     /** The modeled error for a code thrown by a provider (shape name or query code), or null. */
     public ErrorSpec error(String code) {
         ErrorSpec e = errorsByShape.get(code);
@@ -105,6 +112,7 @@ public final class ServiceDescriptor {
         private final Map<String, ErrorSpec> errors = new LinkedHashMap<>();
         private final List<MemberConstraints> constraints = new ArrayList<>();
         private final Map<String, OperationDescriptor<?, ?>> operations = new LinkedHashMap<>();
+        private final Map<String, QueryName> queryNames = new HashMap<>();
 
         private Builder(String signingName) { this.signingName = signingName; }
 
@@ -134,6 +142,12 @@ public final class ServiceDescriptor {
 
         public Builder constrain(Class<?> shape, String member, Constraint... cs) {
             constraints.add(new MemberConstraints(shape, member, List.of(cs)));
+            return this;
+        }
+
+        /** The awsQuery name of a member of a shape, by the SDK model's member (location) name. */
+        public Builder queryName(Class<?> shape, String member, QueryName name) {
+            queryNames.put(shape.getName() + "#" + member, name);
             return this;
         }
 

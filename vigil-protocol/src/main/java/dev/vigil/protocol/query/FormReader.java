@@ -1,6 +1,7 @@
 package dev.vigil.protocol.query;
 
 import dev.vigil.core.AwsException;
+import dev.vigil.core.service.QueryName;
 import dev.vigil.protocol.Shapes;
 import dev.vigil.protocol.Timestamps;
 import java.math.BigDecimal;
@@ -57,13 +58,23 @@ public final class FormReader {
     private static final int MAX_KEY_SEGMENTS = 40;
 
     public static SdkPojo read(Class<?> type, Map<String, String> params) {
+        return read(type, params, QueryName.Lookup.none());
+    }
+
+    /** With the service's awsQuery names for members whose model name differs ({@link QueryName}). */
+    public static SdkPojo read(Class<?> type, Map<String, String> params, QueryName.Lookup names) {
         Node root = new Node();
         Shapes.Plan plan = Shapes.plan(type);
+        java.util.Set<String> top = new java.util.HashSet<>(plan.byLocationName().keySet());
+        for (SdkField<?> f : plan.fields()) {
+            QueryName q = names.of(type, f.locationName());
+            if (q != null) top.add(q.name());
+        }
         for (Map.Entry<String, String> e : params.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');
             // Only members of the request shape are folded (Action, Version, X-Amz-* and junk are not).
-            if (!plan.byLocationName().containsKey(dot < 0 ? key : key.substring(0, dot))) continue;
+            if (!top.contains(dot < 0 ? key : key.substring(0, dot))) continue;
             String[] parts = key.split("\\.", MAX_KEY_SEGMENTS + 1);
             if (parts.length > MAX_KEY_SEGMENTS) continue;
             Node n = root;
@@ -71,51 +82,62 @@ public final class FormReader {
             n.value = e.getValue();
         }
         SdkPojo builder = plan.builder().get();
-        fill(builder, plan.fields(), root, "");
+        fill(builder, type, plan.fields(), root, "", names);
         return Shapes.build(builder);
     }
 
-    private static void fill(SdkPojo builder, List<SdkField<?>> fields, Node node, String path) {
+    private static void fill(SdkPojo builder, Class<?> shape, List<SdkField<?>> fields, Node node, String path,
+                             QueryName.Lookup names) {
         for (SdkField<?> f : fields) {
-            Node child = node.child(f.locationName());
+            QueryName q = names.of(shape, f.locationName());
+            String name = q == null ? f.locationName() : q.name();
+            Node child = node.child(name);
             if (child == null) continue;
-            Object v = value(f, child, path + f.locationName());
+            Object v = value(f, q, child, path + name, names);
             if (v != null) f.set(builder, v);
         }
     }
 
-    private static Object value(SdkField<?> f, Node n, String path) {
+    private static Object value(SdkField<?> f, QueryName q, Node n, String path, QueryName.Lookup names) {
         MarshallingType<?> t = f.marshallingType();
         if (t == MarshallingType.SDK_POJO) {
             SdkPojo b = f.constructor().get();
-            fill(b, b.sdkFields(), n, path + ".");
+            // The builder is nested in its shape's class, which names the shape for the query-name lookup.
+            Class<?> shape = b.getClass().getDeclaringClass() == null ? b.getClass() : b.getClass().getDeclaringClass();
+            fill(b, shape, b.sdkFields(), n, path + ".", names);
             return Shapes.build(b);
         }
         if (t == MarshallingType.LIST) {
             ListTrait lt = f.getRequiredTrait(ListTrait.class);
-            Node items = lt.isFlattened() ? n : n.child(lt.memberLocationName() == null ? "member" : lt.memberLocationName());
+            boolean flat = q != null ? q.flattened() : lt.isFlattened();
+            String member = q != null && q.memberName() != null ? q.memberName()
+                    : lt.memberLocationName() == null ? "member" : lt.memberLocationName();
+            Node items = flat ? n : n.child(member);
             List<Object> out = new ArrayList<>();
             if (items == null) return n.value != null ? out : null;
-            String itemPath = lt.isFlattened() ? path + "." : path + "." + (lt.memberLocationName() == null ? "member" : lt.memberLocationName()) + ".";
+            String itemPath = flat ? path + "." : path + "." + member + ".";
             int i = 0;
             for (Node item : items.indexed()) {
-                Object v = value(lt.memberFieldInfo(), item, itemPath + (++i));
+                Object v = value(lt.memberFieldInfo(), null, item, itemPath + (++i), names);
                 if (v != null) out.add(v); // AWS's lists are not sparse
             }
             return out;
         }
         if (t == MarshallingType.MAP) {
             MapTrait mt = f.getRequiredTrait(MapTrait.class);
-            Node entries = mt.isFlattened() ? n : n.child("entry");
+            boolean flat = q != null ? q.flattened() : mt.isFlattened();
+            Node entries = flat ? n : n.child("entry");
             Map<String, Object> out = new LinkedHashMap<>();
             if (entries == null) return n.value != null ? out : null;
-            String keyName = mt.keyLocationName() == null ? "key" : mt.keyLocationName();
-            String valueName = mt.valueLocationName() == null ? "value" : mt.valueLocationName();
+            String keyName = q != null && q.keyName() != null ? q.keyName()
+                    : mt.keyLocationName() == null ? "key" : mt.keyLocationName();
+            String valueName = q != null && q.valueName() != null ? q.valueName()
+                    : mt.valueLocationName() == null ? "value" : mt.valueLocationName();
             for (Node entry : entries.indexed()) {
                 Node k = entry.child(keyName);
                 Node v = entry.child(valueName);
                 if (k == null || k.value == null) continue;
-                out.put(k.value, v == null ? null : value(mt.valueFieldInfo(), v, path + "." + k.value));
+                out.put(k.value, v == null ? null : value(mt.valueFieldInfo(), null, v, path + "." + k.value, names));
             }
             return out;
         }

@@ -19,14 +19,14 @@ public final class QueryCodec implements ProtocolCodec {
 
     @Override
     public SdkPojo readRequest(WireRequest request, ServiceDescriptor service, OperationDescriptor<?, ?> op) {
-        return FormReader.read(op.requestClass(), FormParams.of(request));
+        return FormReader.read(op.requestClass(), FormParams.of(request), service::queryName);
     }
 
     @Override
     public WireResponse writeResponse(SdkPojo response, ServiceDescriptor service, OperationDescriptor<?, ?> op,
                                       String requestId) {
         StringBuilder sb = new StringBuilder(512);
-        XmlWriter w = new XmlWriter(sb);
+        XmlWriter w = new XmlWriter(sb, service::queryName);
         String root = op.name() + "Response";
         sb.append('<').append(root).append(" xmlns=\"").append(service.xmlNamespace()).append("\">");
         // Always present, even empty: botocore looks for the result wrapper whenever the model has an

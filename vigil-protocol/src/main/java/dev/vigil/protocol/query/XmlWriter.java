@@ -1,5 +1,6 @@
 package dev.vigil.protocol.query;
 
+import dev.vigil.core.service.QueryName;
 import dev.vigil.protocol.Timestamps;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,18 +16,37 @@ import software.amazon.awssdk.core.traits.MapTrait;
 /** Writes SDK model objects as awsQuery response XML. Not thread-safe (one per response). */
 final class XmlWriter {
     private final StringBuilder out;
+    private final QueryName.Lookup names;
 
-    XmlWriter(StringBuilder out) { this.out = out; }
+    XmlWriter(StringBuilder out) { this(out, QueryName.Lookup.none()); }
+
+    /** With the service's awsQuery names for members whose model name differs ({@link QueryName}). */
+    XmlWriter(StringBuilder out, QueryName.Lookup names) {
+        this.out = out;
+        this.names = names;
+    }
 
     void members(SdkPojo pojo) {
         for (SdkField<?> f : pojo.sdkFields()) {
             Object v = f.getValueOrDefault(pojo);
             if (v == null || isAutoConstruct(v)) continue;
-            String name = elementName(f);
+            QueryName q = names.of(pojo.getClass(), f.locationName());
+            String name = q != null ? q.name() : elementName(f);
             MarshallingType<?> t = f.marshallingType();
-            if (t == MarshallingType.LIST && f.getRequiredTrait(ListTrait.class).isFlattened()) {
+            boolean flat = q != null ? q.flattened() : t == MarshallingType.LIST && f.getRequiredTrait(ListTrait.class).isFlattened();
+            if (t == MarshallingType.LIST && flat) {
                 SdkField<?> member = f.getRequiredTrait(ListTrait.class).memberFieldInfo();
                 for (Object e : (Collection<?>) v) element(name, member, e);
+            } else if (t == MarshallingType.MAP && flat) {
+                MapTrait mt = f.getRequiredTrait(MapTrait.class);
+                String key = q.keyName() == null ? "key" : q.keyName();
+                String value = q.valueName() == null ? "value" : q.valueName();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                    open(name);
+                    element(key, String.valueOf(e.getKey()));
+                    element(value, mt.valueFieldInfo(), e.getValue());
+                    close(name);
+                }
             } else {
                 element(name, f, v);
             }

@@ -39,7 +39,7 @@ final class SigV4Authenticator implements Stage {
             throw AuthErrors.forProtocol(e, x.protocol);
         }
         x.context = new RequestContext(x.requestId, x.receivedAt, x.region, x.caller, x.request.sourceIp(),
-                x.request.header("user-agent"), x.service.signingName(), x.operationName);
+                x.request.header("user-agent"), x.service.signingName(), x.operationName, x.request.header("host"));
     }
 
     /**

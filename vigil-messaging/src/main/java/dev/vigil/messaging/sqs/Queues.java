@@ -1,0 +1,217 @@
+package dev.vigil.messaging.sqs;
+
+import dev.vigil.core.Arn;
+import dev.vigil.core.Ids;
+import dev.vigil.messaging.Md5;
+import dev.vigil.messaging.MessageAttribute;
+import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue engine shared by the SQS operations and the internal deliveries (SNS, the message sink):
+ * sending (delays, FIFO deduplication), receiving (visibility, FIFO group order, redrive to a dead-letter
+ * queue, long polling). Thread-safe.
+ */
+public final class Queues {
+    private static final Logger LOG = LoggerFactory.getLogger(Queues.class);
+    static final Duration DEDUP_WINDOW = Duration.ofMinutes(5);
+    /** Long polls waiting at once on this node: half the server's 64 worker threads. */
+    static final int MAX_WAITING_RECEIVES = 32;
+
+    /** One received message: the stored state after this receive, and its receipt handle. */
+    record Received(StoredMessage message, String receiptHandle) {}
+
+    private final QueueRepository repo;
+    private final Clock clock;
+    private final QueueSignals signals = new QueueSignals();
+    private final Sequencer sequencer = new Sequencer();
+    private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(MAX_WAITING_RECEIVES);
+
+    public Queues(QueueRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    QueueRepository repository() { return repo; }
+
+    Clock clock() { return clock; }
+
+    /** The queue an ARN names, if it exists. */
+    public Optional<Queue> byArn(String arn) {
+        if (!Arn.isArn(arn)) return Optional.empty();
+        Arn a = Arn.parse(arn);
+        if (!a.service().equals("sqs")) return Optional.empty();
+        return repo.find(a.accountId(), a.region(), a.resource());
+    }
+
+    /**
+     * An internal delivery (SNS, the message sink), after its policy check: returns the message id.
+     *
+     * @throws dev.vigil.core.AwsException QueueDoesNotExist, or the send's validation errors
+     */
+    public String deliver(String queueArn, String body, Map<String, MessageAttribute> attributes, String groupId,
+                          String dedupId, String senderId) {
+        Queue q = byArn(queueArn).orElseThrow(SqsErrors::queueDoesNotExist);
+        if (q.fifo() && groupId == null) groupId = "default";
+        if (!q.fifo()) {
+            groupId = null;
+            dedupId = null;
+        }
+        return send(q, new Messages.Input(body, null, attributes, null, groupId, dedupId), senderId).messageId();
+    }
+
+    /** Validates and stores a message; for a FIFO duplicate, returns the earlier message. */
+    StoredMessage send(Queue q, Messages.Input in, String senderId) {
+        Messages.validate(in, q.intAttribute(QueueAttributes.MAX_SIZE));
+        Instant now = clock.instant();
+        String groupId = in.groupId();
+        String dedupId = in.dedupId();
+        String dedupScope = null;
+        int delay;
+        if (q.fifo()) {
+            if (in.delaySeconds() != null) {
+                throw SqsErrors.invalidParameter(in.delaySeconds(), "DelaySeconds",
+                        "The request include parameter that is not valid for this queue type.");
+            }
+            if (groupId == null || groupId.isEmpty()) throw SqsErrors.missing("MessageGroupId");
+            checkToken(groupId, "MessageGroupId");
+            if (dedupId == null) {
+                if (!q.flag(QueueAttributes.CONTENT_DEDUP)) {
+                    throw SqsErrors.invalidValue("The queue should either have ContentBasedDeduplication enabled or"
+                            + " MessageDeduplicationId provided explicitly");
+                }
+                dedupId = sha256(in.body());
+            } else {
+                checkToken(dedupId, "MessageDeduplicationId");
+            }
+            dedupScope = "messageGroup".equals(q.attribute(QueueAttributes.DEDUP_SCOPE)) ? groupId : "";
+            delay = q.intAttribute(QueueAttributes.DELAY);
+        } else {
+            if (dedupId != null) {
+                throw SqsErrors.invalidParameter(dedupId, "MessageDeduplicationId",
+                        "The request includes a parameter that is not valid for this queue type.");
+            }
+            if (groupId != null) checkToken(groupId, "MessageGroupId");
+            Integer d = in.delaySeconds();
+            if (d != null && (d < 0 || d > 900)) {
+                throw SqsErrors.invalidParameter(d, "DelaySeconds", "DelaySeconds must be >= 0 and <= 900.");
+            }
+            delay = d != null ? d : q.intAttribute(QueueAttributes.DELAY);
+        }
+        StoredMessage m = new StoredMessage(q.queueId(), Ids.uuid(), sequencer.next(now), in.body(), Md5.ofText(in.body()),
+                in.attributes(), Md5.ofAttributes(in.attributes()), in.traceHeader(), senderId, now,
+                now.plusSeconds(delay), 0, null, null, groupId, q.fifo() ? dedupId : null, null);
+        StoredMessage stored = repo.enqueue(m, dedupScope, now, now.plus(DEDUP_WINDOW));
+        if (delay == 0) signals.signal(q.queueId());
+        return stored;
+    }
+
+    private static void checkToken(String value, String parameter) {
+        if (value.length() > 128 || !value.chars().allMatch(c -> c >= 33 && c <= 126)) {
+            throw SqsErrors.invalidParameter(value, parameter, parameter + " can only include alphanumeric and"
+                    + " punctuation characters. 1 to 128 in length.");
+        }
+    }
+
+    /**
+     * Receives up to {@code max} messages, waiting up to {@code wait} (wall time: the client is waiting) for
+     * the first to arrive.
+     */
+    List<Received> receive(Queue q, int max, int visibilitySeconds, Duration wait) {
+        // A waiting receive holds a server worker thread: past the cap, receives answer at once instead of
+        // letting long polls starve every other request.
+        boolean waits = !wait.isZero() && waiters.tryAcquire();
+        try {
+            return poll(q, max, visibilitySeconds, waits ? wait : Duration.ZERO);
+        } finally {
+            if (waits) waiters.release();
+        }
+    }
+
+    private List<Received> poll(Queue q, int max, int visibilitySeconds, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long seen = signals.version(q.queueId());
+            List<Received> got = receiveNow(q, max, visibilitySeconds);
+            if (!got.isEmpty() || System.nanoTime() >= deadline) return got;
+            try {
+                signals.await(q.queueId(), seen, deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return got;
+            }
+            // The queue may have been deleted while we waited.
+            Optional<Queue> current = repo.findById(q.queueId());
+            if (current.isEmpty()) return List.of();
+            q = current.get();
+        }
+    }
+
+    private List<Received> receiveNow(Queue q, int max, int visibilitySeconds) {
+        QueueAttributes.Redrive redrive = QueueAttributes.redriveOf(q);
+        Queue dlq = redrive == null ? null : byArn(redrive.targetArn()).orElse(null);
+        Queue queue = q;
+        if (q.fifo()) return repo.lockedForReceive(q.queueId(), () -> pick(queue, max, visibilitySeconds, redrive, dlq));
+        return pick(q, max, visibilitySeconds, redrive, dlq);
+    }
+
+    private List<Received> pick(Queue q, int max, int visibilitySeconds, QueueAttributes.Redrive redrive, Queue dlq) {
+        Instant now = clock.instant();
+        Instant until = now.plusSeconds(visibilitySeconds);
+        Set<String> blocked = q.fifo() ? repo.inFlightGroups(q.queueId(), now) : new HashSet<>();
+        List<Received> out = new ArrayList<>();
+        for (StoredMessage m : repo.visible(q.queueId(), now, max * 5 + 10)) {
+            if (out.size() == max) break;
+            if (q.fifo() && blocked.contains(m.groupId())) continue;
+            if (redrive != null && dlq != null && m.receiveCount() >= redrive.maxReceiveCount()) {
+                if (repo.moveToDeadLetter(m, dlq.queueId(), q.arn(), now)) {
+                    LOG.debug("message {} moved from {} to {}", m.messageId(), q.arn(), dlq.arn());
+                    signals.signal(dlq.queueId());
+                }
+                continue;
+            }
+            String receipt = Ids.uuid().replace("-", "");
+            if (repo.claim(m, now, until, receipt)) {
+                StoredMessage taken = new StoredMessage(m.queueId(), m.messageId(), m.seq(), m.body(), m.bodyMd5(),
+                        m.attributes(), m.attributesMd5(), m.traceHeader(), m.senderId(), m.sentAt(), until,
+                        m.receiveCount() + 1, m.firstReceivedAt() == null ? now : m.firstReceivedAt(), receipt,
+                        m.groupId(), m.dedupId(), m.dlqSourceArn());
+                out.add(new Received(taken, ReceiptHandles.encode(q.queueId(), m.messageId(), receipt)));
+            } else if (q.fifo()) {
+                blocked.add(m.groupId()); // someone else holds this group now: its order must not be overtaken
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(String body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The retention sweep: messages older than their queue's MessageRetentionPeriod go. */
+    public void expire() {
+        Instant now = clock.instant();
+        for (Queue q : repo.all()) {
+            int n = repo.expire(q.queueId(), now.minusSeconds(q.intAttribute(QueueAttributes.RETENTION)));
+            if (n > 0) LOG.debug("{} messages of {} expired", n, q.arn());
+        }
+        repo.sweep(now, now.minusSeconds(60));
+    }
+
+    /** A message became visible now (visibility set to 0): wake this node's receivers. */
+    void signalArrival(String queueId) { signals.signal(queueId); }
+}
