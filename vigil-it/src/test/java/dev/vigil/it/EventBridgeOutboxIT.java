@@ -31,7 +31,7 @@ class EventBridgeOutboxIT {
             events.putTargets(r -> r.rule("durable").targets(t -> t.id("q").arn(QUEUE)));
             assertThat(events.putEvents(r -> r.entries(e -> e.source("it.durable").detailType("T").detail("{\"n\": 1}")))
                     .failedEntryCount()).isZero();
-            // The stand-in for the missing messaging service refuses; the delivery stays queued.
+            // The queue does not exist, so the delivery fails and stays queued.
             for (int i = 0; i < 100 && first.server().interconnect().failures().recent().isEmpty(); i++) Thread.sleep(50);
             assertThat(first.server().interconnect().failures().recent()).anyMatch(f -> f.target().equals(QUEUE));
         }
