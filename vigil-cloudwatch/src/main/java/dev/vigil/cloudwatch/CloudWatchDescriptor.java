@@ -59,6 +59,11 @@ public final class CloudWatchDescriptor {
     private CloudWatchDescriptor() {}
 
     public static ServiceDescriptor descriptor(CloudWatchProvider p) {
+        return descriptor(p, null);
+    }
+
+    /** With the alarm operations when {@code alarms} is given. */
+    public static ServiceDescriptor descriptor(CloudWatchProvider p, dev.vigil.cloudwatch.alarms.AlarmsProvider alarms) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder(SIGNING_NAME)
                 .displayName("cloudwatch")
                 .protocols(Protocol.AWS_QUERY, Protocol.AWS_JSON_1_0, Protocol.RPC_V2_CBOR)
@@ -99,6 +104,7 @@ public final class CloudWatchDescriptor {
                 .resources((ctx, r) -> arn(r.resourceARN())).build());
         b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
                 p::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN())).readOnly().build());
+        if (alarms != null) dev.vigil.cloudwatch.alarms.AlarmDescriptor.register(b, alarms);
         return b.build();
     }
 

@@ -41,11 +41,17 @@ public final class CloudWatchProvider {
     private final ResourceTags tags;
 
     public CloudWatchProvider(MetricRepository metrics, DashboardRepository dashboards, Clock clock) {
+        this(metrics, dashboards, null, clock);
+    }
+
+    /** {@code alarms}: the alarm store, whose alarms are taggable too (null: dashboards only). */
+    public CloudWatchProvider(MetricRepository metrics, DashboardRepository dashboards,
+                              dev.vigil.cloudwatch.alarms.AlarmRepository alarms, Clock clock) {
         this.ingest = new MetricIngest(metrics, clock);
         this.statistics = new MetricStatistics(metrics, clock);
         this.metricData = new MetricDataQueries(metrics, clock);
         this.listing = new MetricListing(metrics, clock);
-        this.tags = new ResourceTags(dashboards);
+        this.tags = new ResourceTags(dashboards, alarms);
         this.dashboards = new Dashboards(dashboards, tags, clock);
         this.images = new MetricWidgetImages(metricData, clock);
     }

@@ -5,6 +5,7 @@ import static dev.vigil.cloudwatch.CloudWatchErrors.required;
 
 import dev.vigil.core.Arn;
 import dev.vigil.core.AwsException;
+import dev.vigil.cloudwatch.alarms.AlarmRepository;
 import dev.vigil.core.RequestContext;
 import java.util.List;
 import java.util.SortedMap;
@@ -19,22 +20,37 @@ import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 
 /**
- * TagResource, UntagResource, ListTagsForResource, by ARN. Dashboards ({@code arn:aws:cloudwatch::<account>:dashboard/<name>})
- * are taggable; alarms ({@code arn:aws:cloudwatch:<region>:<account>:alarm:<name>}) are not built yet, so their
- * ARNs answer ResourceNotFoundException as a missing resource does. AWS's tag rules: at most 50 tags a resource,
+ * TagResource, UntagResource, ListTagsForResource, by ARN: dashboards ({@code arn:aws:cloudwatch::<account>:dashboard/<name>})
+ * and alarms ({@code arn:aws:cloudwatch:<region>:<account>:alarm:<name>}, in their own store). AWS's tag rules: at most 50 tags a resource,
  * keys of 1-128 and values of 0-256 Unicode letters, digits, white space and {@code _.:/=+-@}, keys starting with
  * {@code aws:} reserved. Thread-safe (stateless).
  */
-final class ResourceTags {
+public final class ResourceTags {
     static final int MAX_TAGS = 50;
     static final int MAX_KEY = 128;
     static final int MAX_VALUE = 256;
     private static final Pattern CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private final DashboardRepository dashboards;
+    private final AlarmRepository alarms;
 
     ResourceTags(DashboardRepository dashboards) {
+        this(dashboards, null);
+    }
+
+    ResourceTags(DashboardRepository dashboards, AlarmRepository alarms) {
         this.dashboards = dashboards;
+        this.alarms = alarms;
+    }
+
+    /** An alarm of this account named by a valid CloudWatch ARN: {region, name}; null for anything else. */
+    private String[] alarm(RequestContext ctx, String arnText) {
+        Arn arn = Arn.parse(arnText);
+        if (alarms == null || !arn.accountId().equals(ctx.accountId()) || arn.region().isEmpty()
+                || !arn.resource().startsWith("alarm:")) {
+            return null;
+        }
+        return new String[] {arn.region(), arn.resource().substring("alarm:".length())};
     }
 
     /** A dashboard named by an ARN of this account, or null for any other valid CloudWatch ARN (alarms...). */
@@ -62,7 +78,9 @@ final class ResourceTags {
 
     ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
         String name = dashboardName(ctx, r.resourceARN());
-        SortedMap<String, String> tags = name == null ? null : dashboards.tags(ctx.accountId(), name).orElse(null);
+        String[] alarm = name == null ? alarm(ctx, r.resourceARN()) : null;
+        SortedMap<String, String> tags = name != null ? dashboards.tags(ctx.accountId(), name).orElse(null)
+                : alarm != null ? alarms.tags(ctx.accountId(), alarm[0], alarm[1]).orElse(null) : null;
         if (tags == null) throw notFound(r.resourceARN());
         return ListTagsForResourceResponse.builder().tags(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
@@ -72,6 +90,13 @@ final class ResourceTags {
         String name = dashboardName(ctx, r.resourceARN());
         if (!r.hasTags()) throw required("Tags");
         SortedMap<String, String> tags = validate(r.tags(), "Tags");
+        String[] alarm = name == null ? alarm(ctx, r.resourceARN()) : null;
+        if (alarm != null) {
+            int count = alarms.tag(ctx.accountId(), alarm[0], alarm[1], tags, MAX_TAGS);
+            if (count < 0) throw notFound(r.resourceARN());
+            if (count > MAX_TAGS) throw tooMany(count);
+            return TagResourceResponse.builder().build();
+        }
         if (name == null) throw notFound(r.resourceARN());
         apply(ctx, name, tags, r.resourceARN());
         return TagResourceResponse.builder().build();
@@ -82,12 +107,15 @@ final class ResourceTags {
         if (!r.hasTagKeys()) throw required("TagKeys");
         List<String> keys = r.tagKeys();
         for (int i = 0; i < keys.size(); i++) checkKey(keys.get(i), "TagKeys.member." + (i + 1));
-        if (name == null || !dashboards.untag(ctx.accountId(), name, keys)) throw notFound(r.resourceARN());
+        String[] alarm = name == null ? alarm(ctx, r.resourceARN()) : null;
+        boolean found = name != null ? dashboards.untag(ctx.accountId(), name, keys)
+                : alarm != null && alarms.untag(ctx.accountId(), alarm[0], alarm[1], keys);
+        if (!found) throw notFound(r.resourceARN());
         return UntagResourceResponse.builder().build();
     }
 
     /** Tags given on PutDashboard, checked before the dashboard is written. */
-    static SortedMap<String, String> validate(List<Tag> tags, String parameter) {
+    public static SortedMap<String, String> validate(List<Tag> tags, String parameter) {
         if (tags.size() > MAX_TAGS) {
             throw invalidValue("The collection " + parameter + " must not have a size greater than " + MAX_TAGS + ".");
         }
@@ -125,9 +153,10 @@ final class ResourceTags {
     void apply(RequestContext ctx, String name, SortedMap<String, String> tags, String arn) {
         int count = dashboards.tag(ctx.accountId(), name, tags, MAX_TAGS);
         if (count < 0) throw notFound(arn);
-        if (count > MAX_TAGS) {
-            throw invalidValue("A resource can have at most " + MAX_TAGS + " tags; this request would make it "
-                    + count + ".");
-        }
+        if (count > MAX_TAGS) throw tooMany(count);
+    }
+
+    private static AwsException tooMany(int count) {
+        return invalidValue("A resource can have at most " + MAX_TAGS + " tags; this request would make it " + count + ".");
     }
 }

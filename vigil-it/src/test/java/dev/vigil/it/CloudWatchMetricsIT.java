@@ -339,6 +339,6 @@ class CloudWatchMetricsIT {
 
     @Test
     void operationsOutsideThisSliceAreUnknown() {
-        assertThatThrownBy(() -> cw.describeAlarms(r -> { })).isInstanceOf(CloudWatchException.class);
+        assertThatThrownBy(() -> cw.describeInsightRules(r -> { })).isInstanceOf(CloudWatchException.class);
     }
 }
