@@ -10,6 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -17,8 +21,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * EventBridge into real SQS queues: a rule's input-transformed event arrives in a queue whose policy lets
- * events.amazonaws.com send for that rule; a queue without such a policy refuses, and the event lands in the target's
- * dead-letter queue with AWS's DLQ attributes.
+ * events.amazonaws.com send for that rule; a CloudWatch alarm's state change reaches a queue through a rule on the
+ * default bus; a queue without such a policy refuses, and the event lands in the target's dead-letter queue with
+ * AWS's DLQ attributes.
  */
 class EventBridgeSqsIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +85,28 @@ class EventBridgeSqsIT {
         assertThat(body.get("order").asText()).isEqualTo("o-42");
         assertThat(body.get("total").asDouble()).isEqualTo(99.5);
         assertThat(body.get("text").asText()).isEqualTo("order o-42 placed");
+    }
+
+    @Test
+    void anAlarmStateChangeReachesAQueueThroughARule() throws Exception {
+        String ruleArn = "arn:aws:events:us-east-1:000000000000:rule/alarms-to-sqs";
+        String[] q = queue("eb-alarms", ruleArn);
+        events.putRule(r -> r.name("alarms-to-sqs").eventPattern("{\"source\": [\"aws.cloudwatch\"],"
+                + " \"detail-type\": [\"CloudWatch Alarm State Change\"], \"detail\": {\"state\": {\"value\": [\"ALARM\"]}}}"));
+        events.putTargets(r -> r.rule("alarms-to-sqs").targets(t -> t.id("q").arn(q[1])));
+        try (CloudWatchClient cw = vigil.client(CloudWatchClient.builder())) {
+            cw.putMetricAlarm(r -> r.alarmName("eb-latency").namespace("App").metricName("Latency")
+                    .statistic(Statistic.AVERAGE).period(60).evaluationPeriods(1).threshold(100.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+            cw.setAlarmState(r -> r.alarmName("eb-latency").stateValue(StateValue.ALARM).stateReason("testing"));
+        }
+        List<Message> got = receive(q[0]);
+        assertThat(got).hasSize(1);
+        JsonNode event = JSON.readTree(got.get(0).body());
+        assertThat(event.get("source").asText()).isEqualTo("aws.cloudwatch");
+        assertThat(event.get("detail-type").asText()).isEqualTo("CloudWatch Alarm State Change");
+        assertThat(event.get("resources").get(0).asText()).isEqualTo("arn:aws:cloudwatch:us-east-1:000000000000:alarm:eb-latency");
+        assertThat(event.get("detail").get("state").get("value").asText()).isEqualTo("ALARM");
     }
 
     @Test
