@@ -1,0 +1,173 @@
+package dev.vigil.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.core.Arn;
+import dev.vigil.core.AwsException;
+import dev.vigil.core.Caller;
+import dev.vigil.core.Ids;
+import dev.vigil.core.RequestContext;
+import dev.vigil.core.spi.Authorizer;
+import dev.vigil.core.spi.Interconnect;
+import dev.vigil.core.spi.MessageSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: each due delivery is claimed (so concurrent workers on any node never attempt it twice at
+ * once), handed to the {@link MessageSink} as {@code events.amazonaws.com}, and deleted once delivered. A failed
+ * attempt is retried with exponential back-off until its RetryPolicy runs out (MaximumRetryAttempts retries or
+ * MaximumEventAgeInSeconds since ingestion); then the event goes to the target's dead-letter queue with AWS's DLQ
+ * message attributes, or is dropped and recorded as a delivery failure. Runs from the scheduler and right after
+ * events are queued. Thread-safe.
+ */
+final class Deliveries implements AutoCloseable {
+    static final String PRINCIPAL = "events.amazonaws.com";
+    static final Duration CLAIM = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(3);
+    private static final int BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+    private final EventsRepository repo;
+    private final Interconnect interconnect;
+    private final Clock clock;
+    private final AtomicBoolean kicked = new AtomicBoolean();
+    private final ExecutorService worker;
+
+    private final Dispatcher dispatcher;
+
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock) {
+        this(repo, interconnect, dispatcher, clock, true);
+    }
+
+    /** With {@code eager} false only explicit {@link #drain()} calls deliver (tests drive it by hand). */
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager) {
+        this.repo = repo;
+        this.interconnect = interconnect;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.worker = eager ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-events-delivery");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Asks for a drain soon, coalescing requests that arrive while one is pending. */
+    void kick() {
+        if (worker != null && kicked.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    kicked.set(false);
+                    try {
+                        drain();
+                    } catch (RuntimeException e) {
+                        LOG.warn("event delivery drain failed; the scheduler retries", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                kicked.set(false);
+            }
+        }
+    }
+
+    /** Attempts every due delivery once; answers how many were attempted. */
+    int drain() {
+        int attempted = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<OutboxEntry> due = repo.due(now, BATCH);
+            if (due.isEmpty()) return attempted;
+            int round = 0;
+            for (OutboxEntry e : due) {
+                if (!repo.claim(e.id(), e.dueAt(), now.plus(CLAIM))) continue;
+                attempt(e, now);
+                round++;
+            }
+            attempted += round;
+            if (round == 0 || due.size() < BATCH) return attempted;
+        }
+    }
+
+    private void attempt(OutboxEntry e, Instant now) {
+        try {
+            if (Dispatcher.isBus(e.targetArn())) {
+                toBus(e, now);
+            } else {
+                interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
+                repo.delivered(e.id());
+            }
+            return;
+        } catch (AwsException failure) {
+            failed(e, now, failure.code(), failure.getMessage());
+        } catch (RuntimeException failure) {
+            failed(e, now, "InternalException", String.valueOf(failure.getMessage()));
+        }
+    }
+
+    /**
+     * An event-bus target: the event is put on that bus (another account's only if its policy lets the rule's
+     * account PutEvents there, decided by the policy engine) and its deliveries are queued with this one's removal.
+     */
+    private void toBus(OutboxEntry e, Instant now) {
+        Arn bus = Arn.parse(e.targetArn());
+        String name = bus.resource().substring("event-bus/".length());
+        if (!bus.accountId().equals(e.accountId())) {
+            RequestContext ctx = new RequestContext(Ids.requestId(), now, bus.region(), Caller.root(e.accountId(), null),
+                    "events.amazonaws.com", null, "events", "PutEvents");
+            interconnect.get(Authorizer.class).authorize(ctx, "events:PutEvents", List.of(e.targetArn()));
+        }
+        if (!Bus.DEFAULT.equals(name) && repo.bus(bus.accountId(), bus.region(), name).isEmpty()) {
+            throw EventsErrors.busNotFound(name);
+        }
+        JsonNode event;
+        try {
+            event = EventEnvelope.JSON.readTree(e.body());
+        } catch (JsonProcessingException malformed) {
+            throw EventsErrors.validation("The input for an event bus target must be an event.");
+        }
+        List<OutboxEntry> next = dispatcher.route(bus.accountId(), bus.region(), name, event, e.body(), now, true);
+        repo.forwarded(e.id(), next);
+    }
+
+    private void failed(OutboxEntry e, Instant now, String code, String message) {
+        int retries = e.attempts() + 1; // attempts counts the retries already made
+        boolean tooOld = !now.isBefore(e.eventTime().plusSeconds(e.maxAgeSeconds()));
+        boolean noRetriesLeft = e.attempts() >= e.maxRetries();
+        if (!tooOld && !noRetriesLeft) {
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, e.attempts()));
+            repo.retryLater(e.id(), retries, now.plusMillis(backoff));
+            interconnect.failures().record(e.ruleArn(), e.targetArn(), code + ": " + message + " (retry " + retries
+                    + " of " + e.maxRetries() + " due in " + backoff + " ms)");
+            return;
+        }
+        String condition = noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";
+        if (e.deadLetterArn() != null) {
+            Map<String, String> attrs = Map.of("RULE_ARN", e.ruleArn(), "TARGET_ARN", e.targetArn(),
+                    "ERROR_CODE", code, "ERROR_MESSAGE", message == null ? "" : message,
+                    "EXHAUSTED_RETRY_CONDITION", condition, "RETRY_ATTEMPTS", String.valueOf(e.attempts()));
+            try {
+                interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.deadLetterArn(), e.body(), attrs);
+            } catch (RuntimeException dlqFailure) {
+                interconnect.failures().record(e.ruleArn(), e.deadLetterArn(),
+                        "dead-letter delivery failed: " + dlqFailure.getMessage());
+            }
+        } else {
+            interconnect.failures().record(e.ruleArn(), e.targetArn(), condition + ": " + code + ": " + message);
+        }
+        repo.delivered(e.id());
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) worker.shutdownNow();
+    }
+}
