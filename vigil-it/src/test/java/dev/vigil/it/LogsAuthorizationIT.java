@@ -57,4 +57,29 @@ class LogsAuthorizationIT extends IamServerFixture {
             assertThat(create.awsErrorDetails().errorMessage()).contains("logs:CreateLogGroup");
         }
     }
+
+    /** Issue 3's story: a user allowed only logs:Describe* describes log groups but cannot create one. */
+    @Test
+    void describeOnlyUserCannotCreate() {
+        String name = unique("viewer");
+        root.createUser(r -> r.userName(name));
+        root.putUserPolicy(r -> r.userName(name).policyName("describe").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"logs:Describe*\",\"Resource\":\"*\"}]}"));
+        AccessKey key = root.createAccessKey(r -> r.userName(name)).accessKey();
+        String group = unique("/viewer/");
+        try (CloudWatchLogsClient logs = vigil.client(CloudWatchLogsClient.builder(), key.accessKeyId(),
+                key.secretAccessKey())) {
+            assertThat(logs.describeLogGroups().logGroups()).isNotNull();
+            AwsServiceException create = catchThrowableOfType(AwsServiceException.class,
+                    () -> logs.createLogGroup(r -> r.logGroupName(group)));
+            assertThat(create.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(create.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + ACCOUNT + ":user/"
+                    + name + " is not authorized to perform: logs:CreateLogGroup on resource: arn:aws:logs:us-east-1:"
+                    + ACCOUNT + ":log-group:" + group + " because no identity-based policy allows the"
+                    + " logs:CreateLogGroup action");
+        }
+        try (CloudWatchLogsClient admin = vigil.client(CloudWatchLogsClient.builder())) {
+            assertThat(admin.describeLogGroups(r -> r.logGroupNamePrefix(group)).logGroups()).isEmpty();
+        }
+    }
 }
