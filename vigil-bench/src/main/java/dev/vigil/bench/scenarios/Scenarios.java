@@ -9,7 +9,7 @@ public final class Scenarios {
     private Scenarios() {}
 
     public static List<Scenario> all() {
-        return List.of(new StsGetCallerIdentity(), new CloudTrailLookupEvents(), new CloudWatchPutMetricData(),
+        return List.of(new StsGetCallerIdentity(), new CloudTrailLookupEvents(), new CloudWatchPutMetricData(), new CloudWatchGetMetricData(),
                 new LogsPutLogEvents(), new LogsFilterLogEvents());
     }
 
