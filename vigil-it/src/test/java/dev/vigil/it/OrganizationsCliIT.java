@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The story of the README's Organizations section with the Debian AWS CLI 2.9: a management account builds an
- * organization, invites a second account, fences an OU with an SCP, and the member's root user meets it — then
- * the member is moved out and is free again at once. The wrong order of the move flow fails as on AWS.
+ * organization, invites a second account, fences an OU with an SCP (no log groups, no metrics), and the member's root
+ * user meets it — then the member is moved out and is free again at once. The wrong order of the move flow fails as on AWS.
  */
 class OrganizationsCliIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,13 +68,21 @@ class OrganizationsCliIT {
 
         Path scp = dir.resolve("scp.json");
         Files.writeString(scp, "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Effect\": \"Deny\",\n"
-                + "    \"Action\": \"cloudwatch:PutMetricData\",\n    \"Resource\": \"*\"\n  }]\n}\n");
-        String policy = ok(as(cli, MGMT, "organizations", "create-policy", "--name", "no-metrics", "--description",
-                "sandbox accounts publish no metrics", "--type", "SERVICE_CONTROL_POLICY", "--content", "file://" + scp))
+                + "    \"Action\": [\"logs:CreateLogGroup\", \"cloudwatch:PutMetricData\"],\n    \"Resource\": \"*\"\n  }]\n}\n");
+        String policy = ok(as(cli, MGMT, "organizations", "create-policy", "--name", "sandbox-fence", "--description",
+                "sandbox accounts create no log groups and publish no metrics", "--type", "SERVICE_CONTROL_POLICY", "--content", "file://" + scp))
                 .path("Policy").path("PolicySummary").path("Id").asText();
         ok(as(cli, MGMT, "organizations", "attach-policy", "--policy-id", policy, "--target-id", ou));
         JsonNode targets = ok(as(cli, MGMT, "organizations", "list-targets-for-policy", "--policy-id", policy));
         assertThat(targets.path("Targets").get(0).path("TargetId").asText()).isEqualTo(ou);
+
+        String[] create = {"logs", "create-log-group", "--log-group-name", "/sandbox/app"};
+        AwsCli.Result fenced = as(cli, MEMBER, create);
+        assertThat(fenced.exitCode()).isNotZero();
+        assertThat(fenced.stderr()).contains("(AccessDeniedException)").contains("User: arn:aws:iam::" + MEMBER
+                + ":root is not authorized to perform: logs:CreateLogGroup on resource: arn:aws:logs:us-east-1:" + MEMBER
+                + ":log-group:/sandbox/app with an explicit deny in a service control policy");
+        ok(as(cli, MGMT, create)); // the management account is not limited by SCPs
 
         String[] put = {"cloudwatch", "put-metric-data", "--namespace", "App", "--metric-name", "Hits", "--value", "1"};
         AwsCli.Result denied = as(cli, MEMBER, put);
@@ -85,6 +93,9 @@ class OrganizationsCliIT {
         ok(as(cli, MGMT, "organizations", "move-account", "--account-id", MEMBER, "--source-parent-id", ou,
                 "--destination-parent-id", root));
         ok(as(cli, MEMBER, put));
+        ok(as(cli, MEMBER, create));
+        JsonNode groups = ok(as(cli, MEMBER, "logs", "describe-log-groups", "--log-group-name-prefix", "/sandbox/"));
+        assertThat(groups.path("logGroups").get(0).path("logGroupName").asText()).isEqualTo("/sandbox/app");
 
         // Moving the member to another organization: accepting first fails, removing first works.
         ok(as(cli, NEXT_MGMT, "organizations", "create-organization"));

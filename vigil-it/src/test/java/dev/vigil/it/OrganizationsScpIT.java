@@ -10,19 +10,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /**
- * SCPs in every decision (issue 4): an SCP on an OU limits the member account's root user and its administrators
- * but not the management account; without FullAWSAccess on the path nothing is allowed below; a moved account is
- * governed by its new OU at once; aws:PrincipalOrgID resolves from the hierarchy. Each test has an organization of
+ * SCPs in every decision (issue 4): an SCP on an OU denying logs:CreateLogGroup (and cloudwatch:PutMetricData) limits
+ * the member account's root user and its administrators but not the management account; without FullAWSAccess on the
+ * path nothing is allowed below; a moved account is governed by its new OU at once; aws:PrincipalOrgID resolves from
+ * the hierarchy. Each test has an organization of
  * its own (a 12-digit access key id is that account's root).
  */
 class OrganizationsScpIT {
-    static final String DENY_PUT_METRIC_DATA = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
-            + "\"Action\":[\"cloudwatch:PutMetricData\",\"iam:CreateUser\"],\"Resource\":\"*\"}]}";
+    static final String DENY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+            + "\"Action\":[\"logs:CreateLogGroup\",\"cloudwatch:PutMetricData\",\"iam:CreateUser\"],"
+            + "\"Resource\":\"*\"}]}";
     static final String ONLY_CLOUDWATCH = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"cloudwatch:*\",\"Resource\":\"*\"}]}";
     static VigilTestServer vigil;
@@ -75,6 +78,25 @@ class OrganizationsScpIT {
                 .value(1.0))), AwsServiceException.class);
     }
 
+    static CloudWatchLogsClient logs(String keyId, String secret) {
+        return vigil.client(CloudWatchLogsClient.builder(), keyId, secret);
+    }
+
+    static String newGroup() { return "/scp/" + ThreadLocalRandom.current().nextInt(1_000_000_000); }
+
+    static AwsServiceException createLogGroup(CloudWatchLogsClient logs, String group) {
+        return catchThrowableOfType(() -> logs.createLogGroup(r -> r.logGroupName(group)), AwsServiceException.class);
+    }
+
+    /** Logs answers AccessDeniedException (CloudWatch and IAM answer AccessDenied) with the same message. */
+    static void assertScpDenied(AwsServiceException e, String principalArn, String account, String group) {
+        assertThat(e).isNotNull();
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: " + principalArn + " is not authorized to"
+                + " perform: logs:CreateLogGroup on resource: arn:aws:logs:us-east-1:" + account + ":log-group:" + group
+                + " with an explicit deny in a service control policy");
+    }
+
     static AwsServiceException createUser(IamClient iam) {
         String name = "u" + ThreadLocalRandom.current().nextInt(1_000_000);
         return catchThrowableOfType(() -> iam.createUser(r -> r.userName(name)), AwsServiceException.class);
@@ -87,10 +109,27 @@ class OrganizationsScpIT {
         AccessKey managementAdmin = admin(org.management());
         try (OrganizationsClient o = orgs(org.management())) {
             String p = o.createPolicy(r -> r.name("no-metrics").description("").type("SERVICE_CONTROL_POLICY")
-                    .content(DENY_PUT_METRIC_DATA)).policy().policySummary().id();
+                    .content(DENY)).policy().policySummary().id();
             o.attachPolicy(r -> r.policyId(p).targetId(org.ou()));
         }
 
+        try (CloudWatchLogsClient memberRoot = logs(org.member(), "s");
+             CloudWatchLogsClient memberAdminLogs = logs(memberAdmin.accessKeyId(), memberAdmin.secretAccessKey());
+             CloudWatchLogsClient mgmtRoot = logs(org.management(), "s");
+             CloudWatchLogsClient mgmtAdmin = logs(managementAdmin.accessKeyId(), managementAdmin.secretAccessKey())) {
+            String g1 = newGroup();
+            assertScpDenied(createLogGroup(memberRoot, g1), "arn:aws:iam::" + org.member() + ":root", org.member(), g1);
+            String g2 = newGroup();
+            assertScpDenied(createLogGroup(memberAdminLogs, g2), "arn:aws:iam::" + org.member() + ":user/"
+                    + memberAdmin.userName(), org.member(), g2);
+            assertThat(memberRoot.describeLogGroups(r -> r.logGroupNamePrefix("/scp/")).logGroups()).isEmpty();
+            String g3 = newGroup();
+            String g4 = newGroup();
+            assertThat(createLogGroup(mgmtRoot, g3)).isNull();
+            assertThat(createLogGroup(mgmtAdmin, g4)).isNull();
+            assertThat(mgmtRoot.describeLogGroups(r -> r.logGroupNamePrefix("/scp/")).logGroups())
+                    .extracting(lg -> lg.logGroupName()).containsExactlyInAnyOrder(g3, g4);
+        }
         try (CloudWatchClient memberRoot = cloudWatch(org.member(), "s");
              CloudWatchClient memberAdminCw = cloudWatch(memberAdmin.accessKeyId(), memberAdmin.secretAccessKey());
              CloudWatchClient mgmtRoot = cloudWatch(org.management(), "s");
@@ -103,7 +142,9 @@ class OrganizationsScpIT {
                     + " control policy");
             AwsServiceException adminDenied = putMetric(memberAdminCw);
             assertThat(adminDenied).isNotNull();
-            assertThat(adminDenied.awsErrorDetails().errorMessage()).contains(":user/").contains("service control policy");
+            assertThat(adminDenied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + org.member()
+                    + ":user/" + memberAdmin.userName() + " is not authorized to perform: cloudwatch:PutMetricData with"
+                    + " an explicit deny in a service control policy");
             assertThat(putMetric(mgmtRoot)).isNull();
             assertThat(putMetric(mgmtAdmin)).isNull();
         }
@@ -132,6 +173,13 @@ class OrganizationsScpIT {
                     .contains("service control policy");
             assertThat(putMetric(memberCw)).isNull(); // the OU's allow list still allows CloudWatch
         }
+        try (CloudWatchLogsClient memberLogs = logs(org.member(), "s");
+             CloudWatchLogsClient mgmtLogs = logs(org.management(), "s")) {
+            String group = newGroup();
+            assertScpDenied(createLogGroup(memberLogs, group), "arn:aws:iam::" + org.member() + ":root", org.member(),
+                    group);
+            assertThat(createLogGroup(mgmtLogs, group)).isNull(); // the management account is exempt
+        }
         // The member's own Organizations calls are limited too (AWS: SCPs apply to every action).
         try (OrganizationsClient m = orgs(org.member())) {
             AwsServiceException leave = catchThrowableOfType(m::leaveOrganization, AwsServiceException.class);
@@ -143,19 +191,25 @@ class OrganizationsScpIT {
     void movingAnAccountAppliesItsNewOusScpsAtOnce() {
         Org org = organization();
         try (OrganizationsClient o = orgs(org.management());
-             CloudWatchClient memberRoot = cloudWatch(org.member(), "s")) {
+             CloudWatchClient memberRoot = cloudWatch(org.member(), "s");
+             CloudWatchLogsClient memberLogs = logs(org.member(), "s")) {
             String quarantine = o.createOrganizationalUnit(r -> r.parentId(org.root()).name("quarantine"))
                     .organizationalUnit().id();
             String p = o.createPolicy(r -> r.name("freeze").description("").type("SERVICE_CONTROL_POLICY")
-                    .content(DENY_PUT_METRIC_DATA)).policy().policySummary().id();
+                    .content(DENY)).policy().policySummary().id();
             o.attachPolicy(r -> r.policyId(p).targetId(quarantine));
             assertThat(putMetric(memberRoot)).isNull();
+            assertThat(createLogGroup(memberLogs, newGroup())).isNull();
 
             o.moveAccount(r -> r.accountId(org.member()).sourceParentId(org.ou()).destinationParentId(quarantine));
             assertThat(putMetric(memberRoot)).isNotNull();
+            String frozen = newGroup();
+            assertScpDenied(createLogGroup(memberLogs, frozen), "arn:aws:iam::" + org.member() + ":root", org.member(),
+                    frozen);
 
             o.moveAccount(r -> r.accountId(org.member()).sourceParentId(quarantine).destinationParentId(org.ou()));
             assertThat(putMetric(memberRoot)).isNull();
+            assertThat(createLogGroup(memberLogs, frozen)).isNull();
         }
     }
 
