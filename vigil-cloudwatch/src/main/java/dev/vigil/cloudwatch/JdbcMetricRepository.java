@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@link MetricRepository} and {@link MetricRollupStore} over db/cloudwatch (H2 and PostgreSQL).
@@ -33,6 +35,10 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             + " sample_count, value_sum, value_min, value_max, value_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_POINTS = "SELECT ts, storage_resolution, unit, sample_count, value_sum,"
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
+    private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
+    /** Points appended on this node since its last fold that trigger the next one (on the appending thread). */
+    static final int FOLD_AFTER_POINTS = 50_000;
+    private static final int FOLD_BATCHES = 64;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
     private static final int IN_CHUNK = 200;
@@ -52,6 +58,8 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Jdbc jdbc;
     private final String upsertMetric;
     private final Map<String, Series> ids = new ConcurrentHashMap<>();
+    private final AtomicInteger unfolded = new AtomicInteger();
+    private final ReentrantLock folding = new ReentrantLock(); // one fold at a time per node
 
     public JdbcMetricRepository(Database database) {
         this.jdbc = new Jdbc(database);
@@ -74,10 +82,13 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         Map<MetricKey, String> seriesKeys = new HashMap<>();
         for (Sample s : samples) seriesKeys.computeIfAbsent(s.key(), MetricKey::seriesKey);
         Map<String, Series> series = resolve(accountId, region, seriesKeys, now);
+        List<PointBatch.Entry> entries = new ArrayList<>(samples.size());
+        for (Sample s : samples) entries.add(new PointBatch.Entry(series.get(seriesKeys.get(s.key())).id, s.point()));
+        List<byte[]> batches = PointBatch.encode(entries);
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
-                for (Sample s : samples) {
-                    bindPoint(ps, series.get(seriesKeys.get(s.key())).id, s.point());
+            try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
+                for (byte[] b : batches) {
+                    ps.setBytes(1, b);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -85,6 +96,76 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             return null;
         });
         touch(series.values(), now);
+        if (unfolded.addAndGet(samples.size()) >= FOLD_AFTER_POINTS && folding.tryLock()) {
+            try {
+                foldLocked(Long.MAX_VALUE);
+            } finally {
+                folding.unlock();
+            }
+        }
+    }
+
+    // --- folding the ingest log into cw_datapoints ---
+
+    /**
+     * Folds every batch committed before this call (on any node) into cw_datapoints, so a read that follows sees
+     * all acknowledged points exactly once.
+     */
+    void foldPending() {
+        folding.lock();
+        try {
+            long upTo = jdbc.queryOne("SELECT MAX(batch_id) FROM cw_ingest", rs -> rs.getLong(1)).orElse(0L);
+            if (upTo > 0) foldLocked(upTo);
+        } finally {
+            folding.unlock();
+        }
+    }
+
+    private void foldLocked(long upTo) {
+        while (true) {
+            List<Object[]> rows = jdbc.query("SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
+                    + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY",
+                    rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
+            if (rows.isEmpty()) return;
+            int points = jdbc.inTransaction(c -> fold(c, rows));
+            unfolded.updateAndGet(n -> Math.max(0, n - points));
+            if (rows.size() < FOLD_BATCHES) return;
+        }
+    }
+
+    private record FoldKey(long seriesId, long timestamp, int resolution, String unit) {}
+
+    /**
+     * Deletes the batches and inserts their points, merged per series, timestamp, resolution and unit. A batch
+     * another node deleted first (its delete waits for that node's commit, then counts 0) is skipped.
+     */
+    private static int fold(Connection c, List<Object[]> rows) throws SQLException {
+        Map<FoldKey, Object> merged = new LinkedHashMap<>(); // a lone Point, or an Accumulator once merged
+        int points = 0;
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM cw_ingest WHERE batch_id = ?")) {
+            for (Object[] row : rows) {
+                delete.setLong(1, (Long) row[0]);
+                if (delete.executeUpdate() == 0) continue;
+                for (PointBatch.Entry e : PointBatch.decode((byte[]) row[1])) {
+                    Point p = e.point();
+                    points++;
+                    merged.merge(new FoldKey(e.seriesId(), p.timestamp(), p.resolution(), p.unit()), p,
+                            (a, b) -> (a instanceof Summary.Accumulator acc ? acc
+                                    : new Summary.Accumulator().add((Point) a)).add((Point) b));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+            for (Map.Entry<FoldKey, Object> e : merged.entrySet()) {
+                FoldKey k = e.getKey();
+                Point p = e.getValue() instanceof Summary.Accumulator acc
+                        ? acc.toPoint(k.timestamp(), k.resolution(), k.unit()) : (Point) e.getValue();
+                bindPoint(ps, k.seriesId(), p);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return points;
     }
 
     private static void bindPoint(PreparedStatement ps, long metricId, Point p) throws SQLException {
@@ -156,6 +237,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     @Override
     public List<Point> read(String accountId, String region, MetricKey key, long fromMillis, long toMillis, String unit) {
+        foldPending();
         String seriesKey = key.seriesKey();
         Series cached = ids.get(cacheKey(accountId, region, seriesKey));
         Long id = cached != null ? Long.valueOf(cached.id) : jdbc.queryOne(
@@ -233,6 +315,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     @Override
     public int rollUp(int targetResolution, long cutoffMillis, int maxSeries) {
+        foldPending();
         List<Long> series = jdbc.query("SELECT DISTINCT metric_id FROM cw_datapoints WHERE storage_resolution < ?"
                 + " AND ts < ? FETCH FIRST " + maxSeries + " ROWS ONLY", rs -> rs.getLong(1), targetResolution, cutoffMillis);
         for (long id : series) jdbc.inTransaction(c -> rollUpSeries(c, id, targetResolution, cutoffMillis));
@@ -277,6 +360,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     @Override
     public int deleteOlderThan(long cutoffMillis) {
+        foldPending();
         int deleted = 0;
         // One range scan of the tier index per resolution rather than a scan of the whole table.
         for (int resolution : new int[] {1, 60, 300, 3600}) {
