@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +23,21 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link MetricRepository} and {@link MetricRollupStore} over db/cloudwatch (H2 and PostgreSQL).
  *
- * <p>The write path is one batched INSERT of the request's points in one transaction (PostgreSQL rewrites it
- * into multi-row inserts). Series ids are cached in memory, so a steady stream of known series costs no lookup;
- * a new series costs one batched upsert and one batched select, outside the points' transaction so a failed
- * upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
+ * <p>The write path (DESIGN §4's purpose-built append path for telemetry) inserts the request's points as one
+ * binary {@link PointBatch} row in {@code cw_ingest} (or a few, 256 KB each) in one transaction: one index entry
+ * per request instead of two per datum, durable when append returns. Batches are folded into
+ * {@code cw_datapoints}, merged into one row per series, timestamp, resolution and unit (lossless: every reader
+ * sums the points of a period anyway), in the transaction that deletes them. A node folds after
+ * {@link #FOLD_AFTER_POINTS} appended points on the appending thread (others keep appending meanwhile), and
+ * reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
+ * exactly once. Folders on several nodes skip the batches another one deleted first.
  *
- * <p>Thread-safe: stateless apart from the id cache (a concurrent map; entries are only ever added or cleared).
+ * <p>Series ids are cached in memory, so a steady stream of known series costs no lookup; new series are
+ * created by one thread per node (one batched upsert, then indexed lookups), outside the points' transaction so
+ * a failed upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
+ *
+ * <p>Thread-safe: the id cache is a concurrent map (entries are only ever added or cleared), series creation
+ * and folding each take a lock, and the pending-point counter is atomic.
  */
 public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
     private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
@@ -37,11 +46,10 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
     private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
     /** Points appended on this node since its last fold that trigger the next one (on the appending thread). */
-    static final int FOLD_AFTER_POINTS = 50_000;
-    private static final int FOLD_BATCHES = 64;
+    static final int FOLD_AFTER_POINTS = 200_000;
+    private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
-    private static final int IN_CHUNK = 200;
     private static final int LIST_CHUNK = 1000;
 
     /** A cached series id and the last_seen we last wrote for it. */
@@ -58,10 +66,17 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Jdbc jdbc;
     private final String upsertMetric;
     private final Map<String, Series> ids = new ConcurrentHashMap<>();
+    private final Object creating = new Object();
+    private final int foldAfterPoints;
     private final AtomicInteger unfolded = new AtomicInteger();
     private final ReentrantLock folding = new ReentrantLock(); // one fold at a time per node
 
     public JdbcMetricRepository(Database database) {
+        this(database, FOLD_AFTER_POINTS);
+    }
+
+    JdbcMetricRepository(Database database, int foldAfterPoints) {
+        this.foldAfterPoints = foldAfterPoints;
         this.jdbc = new Jdbc(database);
         this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
                 List.of("account_id", "region", "series_key"),
@@ -96,7 +111,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             return null;
         });
         touch(series.values(), now);
-        if (unfolded.addAndGet(samples.size()) >= FOLD_AFTER_POINTS && folding.tryLock()) {
+        if (unfolded.addAndGet(samples.size()) >= foldAfterPoints && folding.tryLock()) {
             try {
                 foldLocked(Long.MAX_VALUE);
             } finally {
@@ -184,37 +199,59 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     /** Series ids by series key, creating the series that do not exist yet. */
     private Map<String, Series> resolve(String accountId, String region, Map<MetricKey, String> keys, long now) {
         Map<String, Series> out = new HashMap<>();
-        TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
-        for (Map.Entry<MetricKey, String> e : keys.entrySet()) {
-            Series s = ids.get(cacheKey(accountId, region, e.getValue()));
-            if (s != null) out.put(e.getValue(), s);
-            else missing.put(e.getValue(), e.getKey());
-        }
-        if (missing.isEmpty()) return out;
-        List<Object[]> rows = new ArrayList<>(missing.size());
-        missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
-                k.canonicalDimensions(), now}));
-        jdbc.batch(upsertMetric, rows);
-        if (ids.size() > MAX_CACHED_SERIES) ids.clear();
-        for (Map.Entry<String, Long> e : selectIds(accountId, region, new ArrayList<>(missing.keySet())).entrySet()) {
-            Series s = new Series(e.getValue(), now);
-            ids.put(cacheKey(accountId, region, e.getKey()), s);
-            out.put(e.getKey(), s);
+        if (cached(accountId, region, keys, out).isEmpty()) return out;
+        // One creator per node: threads publishing the same new series would otherwise upsert the same rows
+        // at once and queue on their row locks; the ones that wait find the series cached afterwards.
+        synchronized (creating) {
+            TreeMap<String, MetricKey> missing = cached(accountId, region, keys, out);
+            if (missing.isEmpty()) return out;
+            List<Object[]> rows = new ArrayList<>(missing.size());
+            missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
+                    k.canonicalDimensions(), now}));
+            jdbc.batch(upsertMetric, rows);
+            if (ids.size() > MAX_CACHED_SERIES) ids.clear();
+            for (Map.Entry<String, Long> e : selectIds(accountId, region, missing.keySet()).entrySet()) {
+                Series s = new Series(e.getValue(), now);
+                ids.put(cacheKey(accountId, region, e.getKey()), s);
+                out.put(e.getKey(), s);
+            }
         }
         if (out.size() != keys.size()) throw new IllegalStateException("series vanished while being created");
         return out;
     }
 
-    private Map<String, Long> selectIds(String accountId, String region, List<String> seriesKeys) {
-        Map<String, Long> out = new HashMap<>();
-        for (int i = 0; i < seriesKeys.size(); i += IN_CHUNK) {
-            List<String> chunk = seriesKeys.subList(i, Math.min(seriesKeys.size(), i + IN_CHUNK));
-            String sql = "SELECT series_key, metric_id FROM cw_metrics WHERE account_id = ? AND region = ?"
-                    + " AND series_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            List<Object> args = new ArrayList<>(List.of(accountId, region));
-            args.addAll(chunk);
-            jdbc.query(sql, rs -> out.put(rs.getString(1), rs.getLong(2)), args.toArray());
+    /** Puts the cached series into {@code out}; returns the others, sorted so upserts lock rows in one order. */
+    private TreeMap<String, MetricKey> cached(String accountId, String region, Map<MetricKey, String> keys,
+                                              Map<String, Series> out) {
+        TreeMap<String, MetricKey> missing = new TreeMap<>();
+        for (Map.Entry<MetricKey, String> e : keys.entrySet()) {
+            Series s = ids.get(cacheKey(accountId, region, e.getValue()));
+            if (s != null) out.put(e.getValue(), s);
+            else missing.put(e.getValue(), e.getKey());
         }
+        return missing;
+    }
+
+    /**
+     * One indexed lookup per key on one connection: H2 evaluates {@code series_key IN (...)} row by row over all
+     * of the account's metrics, which made creating a thousand series cost seconds in a large store.
+     */
+    private Map<String, Long> selectIds(String accountId, String region, Collection<String> seriesKeys) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM cw_metrics WHERE account_id = ?"
+                    + " AND region = ? AND series_key = ?")) {
+                ps.setString(1, accountId);
+                ps.setString(2, region);
+                for (String key : seriesKeys) {
+                    ps.setString(3, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) out.put(key, rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
         return out;
     }
 
