@@ -65,7 +65,10 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     private final Jdbc jdbc;
     private final String upsertMetric;
-    private final Map<String, Series> ids = new ConcurrentHashMap<>();
+    /** Where a series lives; the cache key, so known series cost no SHA-256 of their canonical text. */
+    private record CacheKey(String accountId, String region, MetricKey key) {}
+
+    private final Map<CacheKey, Series> ids = new ConcurrentHashMap<>();
     private final Object creating = new Object();
     private final int foldAfterPoints;
     private final AtomicInteger unfolded = new AtomicInteger();
@@ -94,11 +97,9 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     public void append(String accountId, String region, List<Sample> samples, Instant receivedAt) {
         if (samples.isEmpty()) return;
         long now = receivedAt.toEpochMilli();
-        Map<MetricKey, String> seriesKeys = new HashMap<>();
-        for (Sample s : samples) seriesKeys.computeIfAbsent(s.key(), MetricKey::seriesKey);
-        Map<String, Series> series = resolve(accountId, region, seriesKeys, now);
+        Map<MetricKey, Series> series = resolve(accountId, region, samples, now);
         List<PointBatch.Entry> entries = new ArrayList<>(samples.size());
-        for (Sample s : samples) entries.add(new PointBatch.Entry(series.get(seriesKeys.get(s.key())).id, s.point()));
+        for (Sample s : samples) entries.add(new PointBatch.Entry(series.get(s.key()).id, s.point()));
         List<byte[]> batches = PointBatch.encode(entries);
         jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
@@ -196,40 +197,43 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         else ps.setBytes(9, p.values().encode());
     }
 
-    /** Series ids by series key, creating the series that do not exist yet. */
-    private Map<String, Series> resolve(String accountId, String region, Map<MetricKey, String> keys, long now) {
-        Map<String, Series> out = new HashMap<>();
-        if (cached(accountId, region, keys, out).isEmpty()) return out;
+    /** The series of the samples, creating those that do not exist yet. */
+    private Map<MetricKey, Series> resolve(String accountId, String region, List<Sample> samples, long now) {
+        Map<MetricKey, Series> out = new HashMap<>();
+        boolean allCached = true;
+        for (Sample s : samples) {
+            if (out.containsKey(s.key())) continue;
+            Series cached = ids.get(new CacheKey(accountId, region, s.key()));
+            if (cached != null) out.put(s.key(), cached);
+            else allCached = false;
+        }
+        if (allCached) return out;
         // One creator per node: threads publishing the same new series would otherwise upsert the same rows
         // at once and queue on their row locks; the ones that wait find the series cached afterwards.
         synchronized (creating) {
-            TreeMap<String, MetricKey> missing = cached(accountId, region, keys, out);
+            TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
+            for (Sample s : samples) {
+                if (out.containsKey(s.key())) continue;
+                Series cached = ids.get(new CacheKey(accountId, region, s.key()));
+                if (cached != null) out.put(s.key(), cached);
+                else missing.put(s.key().seriesKey(), s.key());
+            }
             if (missing.isEmpty()) return out;
             List<Object[]> rows = new ArrayList<>(missing.size());
             missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
                     k.canonicalDimensions(), now}));
             jdbc.batch(upsertMetric, rows);
             if (ids.size() > MAX_CACHED_SERIES) ids.clear();
-            for (Map.Entry<String, Long> e : selectIds(accountId, region, missing.keySet()).entrySet()) {
-                Series s = new Series(e.getValue(), now);
-                ids.put(cacheKey(accountId, region, e.getKey()), s);
-                out.put(e.getKey(), s);
+            Map<String, Long> created = selectIds(accountId, region, missing.keySet());
+            for (Map.Entry<String, MetricKey> e : missing.entrySet()) {
+                Long id = created.get(e.getKey());
+                if (id == null) throw new IllegalStateException("series vanished while being created");
+                Series s = new Series(id, now);
+                ids.put(new CacheKey(accountId, region, e.getValue()), s);
+                out.put(e.getValue(), s);
             }
         }
-        if (out.size() != keys.size()) throw new IllegalStateException("series vanished while being created");
         return out;
-    }
-
-    /** Puts the cached series into {@code out}; returns the others, sorted so upserts lock rows in one order. */
-    private TreeMap<String, MetricKey> cached(String accountId, String region, Map<MetricKey, String> keys,
-                                              Map<String, Series> out) {
-        TreeMap<String, MetricKey> missing = new TreeMap<>();
-        for (Map.Entry<MetricKey, String> e : keys.entrySet()) {
-            Series s = ids.get(cacheKey(accountId, region, e.getValue()));
-            if (s != null) out.put(e.getValue(), s);
-            else missing.put(e.getValue(), e.getKey());
-        }
-        return missing;
     }
 
     /**
@@ -266,20 +270,15 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         if (!rows.isEmpty()) jdbc.batch("UPDATE cw_metrics SET last_seen = ? WHERE metric_id = ? AND last_seen < ?", rows);
     }
 
-    private static String cacheKey(String accountId, String region, String seriesKey) {
-        return accountId + '/' + region + '/' + seriesKey;
-    }
-
     // --- read ---
 
     @Override
     public List<Point> read(String accountId, String region, MetricKey key, long fromMillis, long toMillis, String unit) {
         foldPending();
-        String seriesKey = key.seriesKey();
-        Series cached = ids.get(cacheKey(accountId, region, seriesKey));
+        Series cached = ids.get(new CacheKey(accountId, region, key));
         Long id = cached != null ? Long.valueOf(cached.id) : jdbc.queryOne(
                 "SELECT metric_id FROM cw_metrics WHERE account_id = ? AND region = ? AND series_key = ?",
-                rs -> rs.getLong(1), accountId, region, seriesKey).orElse(null);
+                rs -> rs.getLong(1), accountId, region, key.seriesKey()).orElse(null);
         if (id == null) return List.of();
         String sql = SELECT_POINTS + (unit == null ? "" : " AND unit = ?") + " ORDER BY ts";
         Object[] args = unit == null ? new Object[] {id, fromMillis, toMillis} : new Object[] {id, fromMillis, toMillis, unit};
