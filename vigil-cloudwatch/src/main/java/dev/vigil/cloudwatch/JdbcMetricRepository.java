@@ -132,7 +132,13 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         touch(series.values(), now);
         int pending = unfolded.addAndGet(samples.size());
         if (pending >= BACKLOG_FACTOR * (long) foldAfterPoints) {
-            foldPending(); // the background fold fell behind: appenders help, which also slows them down
+            // The background fold fell behind: appenders help a chunk each, which also slows them down.
+            folding.lock();
+            try {
+                foldLocked(Long.MAX_VALUE, 1);
+            } finally {
+                folding.unlock();
+            }
         } else if (pending >= foldAfterPoints && foldQueued.compareAndSet(false, true)) {
             folder.execute(this::foldInBackground);
         }
@@ -142,7 +148,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         try {
             if (folding.tryLock()) {
                 try {
-                    foldLocked(Long.MAX_VALUE);
+                    foldLocked(maxBatchId(), Integer.MAX_VALUE); // bounded: appenders waiting on the lock get a turn
                 } finally {
                     folding.unlock();
                 }
@@ -164,15 +170,20 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     void foldPending() {
         folding.lock();
         try {
-            long upTo = jdbc.queryOne("SELECT MAX(batch_id) FROM cw_ingest", rs -> rs.getLong(1)).orElse(0L);
-            if (upTo > 0) foldLocked(upTo);
+            long upTo = maxBatchId();
+            if (upTo > 0) foldLocked(upTo, Integer.MAX_VALUE);
         } finally {
             folding.unlock();
         }
     }
 
-    private void foldLocked(long upTo) {
-        while (true) {
+    private long maxBatchId() {
+        return jdbc.queryOne("SELECT MAX(batch_id) FROM cw_ingest", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Folds batches up to {@code upTo}, at most {@code chunks} transactions of FOLD_BATCHES batches. */
+    private void foldLocked(long upTo, int chunks) {
+        for (int chunk = 0; chunk < chunks; chunk++) {
             List<Object[]> rows = jdbc.query("SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
                     + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY",
                     rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
