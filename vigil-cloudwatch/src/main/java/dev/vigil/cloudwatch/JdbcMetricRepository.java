@@ -17,13 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link MetricRepository} and {@link MetricRollupStore} over db/cloudwatch (H2 and PostgreSQL).
@@ -32,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * binary {@link PointBatch} row in {@code cw_ingest} (or a few, 256 KB each) in one transaction: one index entry
  * per request instead of two per datum, durable when append returns. Batches are folded into
  * {@code cw_datapoints}, merged into one row per series, timestamp, resolution and unit (lossless: every reader
- * sums the points of a period anyway), in the transaction that deletes them. A node folds in the background
- * after {@link #FOLD_AFTER_POINTS} appended points (appenders fold themselves if it falls far behind), and
+ * sums the points of a period anyway), in the transaction that deletes them. Once {@link #FOLD_AFTER_POINTS}
+ * points are pending on a node, each append that finds no fold running folds a chunk after its commit, and
  * reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
  * exactly once. Folders on several nodes skip the batches another one deleted first.
  *
@@ -42,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * a failed upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
  *
  * <p>Thread-safe: the id cache is a concurrent map (entries are only ever added or cleared), series creation
- * and folding each take a lock, and the pending-point counter and the queued-fold flag are atomic.
+ * and folding each take a lock, and the pending-point counter is atomic.
  */
 public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
     private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
@@ -50,17 +45,8 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private static final String SELECT_POINTS = "SELECT ts, storage_resolution, unit, sample_count, value_sum,"
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
     private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricRepository.class);
-    /** Points appended on this node since its last fold that trigger the next one, in the background. */
+    /** Points pending on this node (appended since its folds caught up) from which each append folds a chunk. */
     static final int FOLD_AFTER_POINTS = 200_000;
-    /** Pending points, in multiples of FOLD_AFTER_POINTS, beyond which appenders fold themselves. */
-    private static final int BACKLOG_FACTOR = 4;
-    /** One daemon thread folds for every repository of the JVM: folds are serial per node anyway. */
-    private static final Executor FOLDER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cloudwatch-fold");
-        t.setDaemon(true);
-        return t;
-    });
     private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
@@ -85,19 +71,15 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Map<CacheKey, Series> ids = new ConcurrentHashMap<>();
     private final Object creating = new Object();
     private final int foldAfterPoints;
-    private final Executor folder;
-    private final AtomicBoolean foldQueued = new AtomicBoolean();
     private final AtomicInteger unfolded = new AtomicInteger();
     private final ReentrantLock folding = new ReentrantLock(); // one fold at a time per node
 
     public JdbcMetricRepository(Database database) {
-        this(database, FOLD_AFTER_POINTS, FOLDER);
+        this(database, FOLD_AFTER_POINTS);
     }
 
-    /** @param folder runs the folds that appends trigger ({@code Runnable::run} folds on the appending thread) */
-    JdbcMetricRepository(Database database, int foldAfterPoints, Executor folder) {
+    JdbcMetricRepository(Database database, int foldAfterPoints) {
         this.foldAfterPoints = foldAfterPoints;
-        this.folder = folder;
         this.jdbc = new Jdbc(database);
         this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
                 List.of("account_id", "region", "series_key"),
@@ -130,34 +112,14 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             return null;
         });
         touch(series.values(), now);
-        int pending = unfolded.addAndGet(samples.size());
-        if (pending >= BACKLOG_FACTOR * (long) foldAfterPoints) {
-            // The background fold fell behind: appenders help a chunk each, which also slows them down.
-            folding.lock();
+        // One chunk per triggering append, on its own thread: a lone background folder got too small a share
+        // of the CPU next to the request threads and fell behind; whoever finds the lock taken goes on appending.
+        if (unfolded.addAndGet(samples.size()) >= foldAfterPoints && folding.tryLock()) {
             try {
                 foldLocked(Long.MAX_VALUE, 1);
             } finally {
                 folding.unlock();
             }
-        } else if (pending >= foldAfterPoints && foldQueued.compareAndSet(false, true)) {
-            folder.execute(this::foldInBackground);
-        }
-    }
-
-    private void foldInBackground() {
-        try {
-            if (folding.tryLock()) {
-                try {
-                    foldLocked(maxBatchId(), Integer.MAX_VALUE); // bounded: appenders waiting on the lock get a turn
-                } finally {
-                    folding.unlock();
-                }
-            }
-        } catch (RuntimeException e) {
-            // The batches stay in the log; the next fold (or read) takes them.
-            LOG.warn("CloudWatch could not fold the ingest log: {}", e.toString());
-        } finally {
-            foldQueued.set(false);
         }
     }
 
@@ -181,17 +143,21 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         return jdbc.queryOne("SELECT MAX(batch_id) FROM cw_ingest", rs -> rs.getLong(1)).orElse(0L);
     }
 
-    /** Folds batches up to {@code upTo}, at most {@code chunks} transactions of FOLD_BATCHES batches. */
-    private void foldLocked(long upTo, int chunks) {
+    /**
+     * Folds batches up to {@code upTo}, at most {@code chunks} transactions of FOLD_BATCHES batches; true when
+     * batches up to {@code upTo} may be left.
+     */
+    private boolean foldLocked(long upTo, int chunks) {
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<Object[]> rows = jdbc.query("SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
                     + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY",
                     rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
-            if (rows.isEmpty()) return;
+            if (rows.isEmpty()) return false;
             int points = jdbc.inTransaction(c -> fold(c, rows));
             unfolded.updateAndGet(n -> Math.max(0, n - points));
-            if (rows.size() < FOLD_BATCHES) return;
+            if (rows.size() < FOLD_BATCHES) return false;
         }
+        return true;
     }
 
     private record FoldKey(long seriesId, long timestamp, int resolution, String unit) {}

@@ -211,7 +211,7 @@ abstract class CloudWatchStoreContract {
     @Test
     void appendsFoldOnTheirOwnOnceEnoughPointsArePending() {
         MetricKey key = MetricKey.of(ns, "busy", Map.of());
-        JdbcMetricRepository node = new JdbcMetricRepository(db, 10, Runnable::run);
+        JdbcMetricRepository node = new JdbcMetricRepository(db, 10);
         for (int i = 0; i < 5; i++) {
             node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
                     new Sample(key, new Point(120_000, 60, "None", 1, 2, 2, 2, null))), START);
@@ -219,20 +219,6 @@ abstract class CloudWatchStoreContract {
         assertThat(storedRows(key)).isEqualTo(2);
         assertThat(node.read(ACCOUNT, REGION, key, 0, 180_000, null)).containsExactly(
                 new Point(60_000, 60, "None", 5, 5, 1, 1, null), new Point(120_000, 60, "None", 5, 10, 2, 2, null));
-    }
-
-    @Test
-    void appendersFoldThemselvesWhenTheBackgroundFoldFallsBehind() {
-        MetricKey key = MetricKey.of(ns, "backlog", Map.of());
-        JdbcMetricRepository node = new JdbcMetricRepository(db, 2, task -> { }); // a folder that never runs
-        for (int i = 0; i < 3; i++) {
-            node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
-                    new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null))), START);
-        }
-        assertThat(storedRows(key)).isZero();
-        node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
-                new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null))), START); // 8 pending: 4 x 2
-        assertThat(storedRows(key)).isOne();
     }
 
     // --- PutMetricData, GetMetricStatistics ---
