@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * per request instead of two per datum, durable when append returns. Batches are folded into
  * {@code cw_datapoints}, merged into one row per series, timestamp, resolution and unit (lossless: every reader
  * sums the points of a period anyway), in the transaction that deletes them. Once {@link #FOLD_AFTER_POINTS}
- * points are pending on a node, each append that finds no fold running folds a chunk after its commit, and
+ * points are pending on a node, each append folds a chunk of one of eight slots of batches after its commit, and
  * reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
  * exactly once. Folders on several nodes skip the batches another one deleted first.
  *
@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * a failed upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
  *
  * <p>Thread-safe: the id cache is a concurrent map (entries are only ever added or cleared), series creation
- * and folding each take a lock, and the pending-point counter is atomic.
+ * and each fold slot take a lock (reads take all of them), and the counters are atomic.
  */
 public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
     private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
@@ -47,6 +47,9 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
     /** Points pending on this node (appended since its folds caught up) from which each append folds a chunk. */
     static final int FOLD_AFTER_POINTS = 200_000;
+    /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for a free fold slot. */
+    private static final int BACKLOG_FACTOR = 4;
+    private static final int FOLD_SLOTS = 8;
     private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
@@ -72,7 +75,8 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Object creating = new Object();
     private final int foldAfterPoints;
     private final AtomicInteger unfolded = new AtomicInteger();
-    private final ReentrantLock folding = new ReentrantLock(); // one fold at a time per node
+    private final ReentrantLock[] folding = new ReentrantLock[FOLD_SLOTS]; // one folder per slot
+    private final AtomicInteger nextSlot = new AtomicInteger();
 
     public JdbcMetricRepository(Database database) {
         this(database, FOLD_AFTER_POINTS);
@@ -80,6 +84,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     JdbcMetricRepository(Database database, int foldAfterPoints) {
         this.foldAfterPoints = foldAfterPoints;
+        for (int i = 0; i < FOLD_SLOTS; i++) folding[i] = new ReentrantLock();
         this.jdbc = new Jdbc(database);
         this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
                 List.of("account_id", "region", "series_key"),
@@ -112,30 +117,51 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             return null;
         });
         touch(series.values(), now);
-        // One chunk per triggering append, on its own thread: a lone background folder got too small a share
-        // of the CPU next to the request threads and fell behind; whoever finds the lock taken goes on appending.
-        if (unfolded.addAndGet(samples.size()) >= foldAfterPoints && folding.tryLock()) {
-            try {
-                foldLocked(Long.MAX_VALUE, 1);
-            } finally {
-                folding.unlock();
-            }
-        }
+        int pending = unfolded.addAndGet(samples.size());
+        if (pending >= foldAfterPoints) foldOneSlot(pending >= BACKLOG_FACTOR * (long) foldAfterPoints);
     }
 
     // --- folding the ingest log into cw_datapoints ---
+
+    /**
+     * Folds one chunk of one slot's batches on the appending thread. Up to FOLD_SLOTS appenders fold at once
+     * (a single folder, next to sixteen request threads, got too small a share of the CPU and fell behind);
+     * when every slot is busy an appender goes on, unless the backlog is too large: then it waits for a slot,
+     * which paces the appenders to the folds.
+     */
+    private void foldOneSlot(boolean backlogged) {
+        int start = Math.floorMod(nextSlot.getAndIncrement(), FOLD_SLOTS);
+        for (int i = 0; i < FOLD_SLOTS; i++) {
+            int slot = (start + i) % FOLD_SLOTS;
+            if (folding[slot].tryLock()) {
+                try {
+                    foldChunks(Long.MAX_VALUE, slot, 1);
+                } finally {
+                    folding[slot].unlock();
+                }
+                return;
+            }
+        }
+        if (!backlogged) return;
+        folding[start].lock();
+        try {
+            if (unfolded.get() >= foldAfterPoints) foldChunks(Long.MAX_VALUE, start, 1);
+        } finally {
+            folding[start].unlock();
+        }
+    }
 
     /**
      * Folds every batch committed before this call (on any node) into cw_datapoints, so a read that follows sees
      * all acknowledged points exactly once.
      */
     void foldPending() {
-        folding.lock();
+        for (ReentrantLock l : folding) l.lock(); // always in slot order, so two readers cannot deadlock
         try {
             long upTo = maxBatchId();
-            if (upTo > 0) foldLocked(upTo, Integer.MAX_VALUE);
+            if (upTo > 0) foldChunks(upTo, -1, Integer.MAX_VALUE);
         } finally {
-            folding.unlock();
+            for (int i = FOLD_SLOTS - 1; i >= 0; i--) folding[i].unlock();
         }
     }
 
@@ -144,20 +170,20 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     }
 
     /**
-     * Folds batches up to {@code upTo}, at most {@code chunks} transactions of FOLD_BATCHES batches; true when
-     * batches up to {@code upTo} may be left.
+     * Folds batches up to {@code upTo} of one slot ({@code batch_id mod FOLD_SLOTS}; -1: all), at most
+     * {@code chunks} transactions of FOLD_BATCHES batches. The caller holds the slot's lock (all of them for -1).
      */
-    private boolean foldLocked(long upTo, int chunks) {
+    private void foldChunks(long upTo, int slot, int chunks) {
+        String sql = "SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
+                + (slot < 0 ? "" : " AND MOD(batch_id, " + FOLD_SLOTS + ") = " + slot)
+                + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY";
         for (int chunk = 0; chunk < chunks; chunk++) {
-            List<Object[]> rows = jdbc.query("SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
-                    + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY",
-                    rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
-            if (rows.isEmpty()) return false;
+            List<Object[]> rows = jdbc.query(sql, rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
+            if (rows.isEmpty()) return;
             int points = jdbc.inTransaction(c -> fold(c, rows));
             unfolded.updateAndGet(n -> Math.max(0, n - points));
-            if (rows.size() < FOLD_BATCHES) return false;
+            if (rows.size() < FOLD_BATCHES) return;
         }
-        return true;
     }
 
     private record FoldKey(long seriesId, long timestamp, int resolution, String unit) {}
