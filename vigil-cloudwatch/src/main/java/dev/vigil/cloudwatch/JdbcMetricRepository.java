@@ -46,10 +46,10 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
     private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
     /** Points pending on this node (appended since its folds caught up) from which each append folds a chunk. */
-    static final int FOLD_AFTER_POINTS = 200_000;
+    static final int FOLD_AFTER_POINTS = 400_000;
     /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for a free fold slot. */
     private static final int BACKLOG_FACTOR = 4;
-    private static final int FOLD_SLOTS = 8;
+    private static final int FOLD_SLOTS = 4;
     private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
