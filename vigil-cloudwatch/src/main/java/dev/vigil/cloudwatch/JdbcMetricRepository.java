@@ -74,7 +74,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Map<CacheKey, Series> ids = new ConcurrentHashMap<>();
     private final Object creating = new Object();
     private final int foldAfterPoints;
-    private final AtomicInteger unfolded = new AtomicInteger();
+    private final AtomicInteger unfolded = new AtomicInteger(); // points pending on this node: a hint that triggers folds
     private final ReentrantLock[] folding = new ReentrantLock[FOLD_SLOTS]; // one folder per slot
     private final AtomicInteger nextSlot = new AtomicInteger();
 
@@ -94,6 +94,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     /** Forgets cached series ids (before a reset wipes the tables, or after retention deleted metrics). */
     public void clearCaches() {
         ids.clear();
+        unfolded.set(0);
     }
 
     // --- append ---
@@ -160,6 +161,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         try {
             long upTo = maxBatchId();
             if (upTo > 0) foldChunks(upTo, -1, Integer.MAX_VALUE);
+            unfolded.set(0); // a hint only: an append racing this loses its count, and a later fold or read takes it
         } finally {
             for (int i = FOLD_SLOTS - 1; i >= 0; i--) folding[i].unlock();
         }
@@ -179,7 +181,11 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
                 + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY";
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<Object[]> rows = jdbc.query(sql, rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
-            if (rows.isEmpty()) return;
+            if (rows.isEmpty()) {
+                // This node's count is too high (another node folded its batches): let it decay.
+                if (slot >= 0) unfolded.updateAndGet(n -> n / 2);
+                return;
+            }
             int points = jdbc.inTransaction(c -> fold(c, rows));
             unfolded.updateAndGet(n -> Math.max(0, n - points));
             if (rows.size() < FOLD_BATCHES) return;
