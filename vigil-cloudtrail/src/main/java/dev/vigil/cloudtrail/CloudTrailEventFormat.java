@@ -2,7 +2,8 @@ package dev.vigil.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.core.Arn;
 import dev.vigil.core.Caller;
@@ -113,17 +114,27 @@ public final class CloudTrailEventFormat {
 
     /** Embeds JSON object text; text that does not parse is rendered as null rather than corrupting the record. */
     private static void writeEmbedded(JsonGenerator g, String field, String json) throws IOException {
-        JsonNode node = null;
-        if (json != null && !json.isBlank()) {
-            try {
-                node = MAPPER.readTree(json);
-            } catch (IOException e) {
-                node = null;
-            }
-        }
+        String copy = json == null || json.isBlank() ? null : reserialized(json);
         g.writeFieldName(field);
-        if (node == null || node.isNull()) g.writeNull();
-        else MAPPER.writeTree(g, node);
+        if (copy == null) g.writeNull();
+        else g.writeRawValue(copy);
+    }
+
+    /**
+     * The first JSON value of the text, re-serialized compactly token by token (what a tree round trip writes,
+     * without building the tree: a 1000-datum PutMetricData made that a third of the request's CPU), or null
+     * when the text does not parse or is JSON null.
+     */
+    private static String reserialized(String json) {
+        StringWriter out = new StringWriter(json.length());
+        try (JsonParser p = FACTORY.createParser(json); JsonGenerator copy = FACTORY.createGenerator(out)) {
+            JsonToken first = p.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) return null;
+            copy.copyCurrentStructure(p);
+        } catch (IOException e) {
+            return null;
+        }
+        return out.toString();
     }
 
     /** AWS lists the resources it can name: [{accountId, type, ARN}], type omitted when unknown. */

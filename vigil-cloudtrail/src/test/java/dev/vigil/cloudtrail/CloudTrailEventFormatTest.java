@@ -178,6 +178,17 @@ class CloudTrailEventFormatTest {
     }
 
     @Test
+    void embeddedBodiesAreWrittenAsATreeRoundTripWouldWriteThem() throws Exception {
+        String body = "{\"a\":[1,2.5,1.0E10,12345678901234,-0.0,{\"b\":\"\\u00e9\\n\\\"q\\\"\"}],\"c\":null,"
+                + "\"d\":true,\"e\":{}} trailing";
+        AuditRecord r = new AuditRecord("e5", TIME, "r", null, ACCOUNT, "us-east-1", "1.2.3.4", "ua",
+                "monitoring.amazonaws.com", "PutMetricData", false, false, body, "null", null, null, List.of(), null);
+        String json = format.toJson(r);
+        String expected = JSON.writeValueAsString(JSON.readTree(body));
+        assertThat(json).contains("\"requestParameters\":" + expected + ",\"responseElements\":null,");
+    }
+
+    @Test
     void usernameForLookupPerPrincipalType() {
         assertThat(StoredEvent.username(Caller.root(ACCOUNT, "k"))).isEqualTo("root");
         assertThat(StoredEvent.username(Caller.service("events.amazonaws.com", ACCOUNT))).isEqualTo("events.amazonaws.com");

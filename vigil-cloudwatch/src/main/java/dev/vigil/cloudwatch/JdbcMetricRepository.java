@@ -10,32 +10,49 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@link MetricRepository} and {@link MetricRollupStore} over db/cloudwatch (H2 and PostgreSQL).
  *
- * <p>The write path is one batched INSERT of the request's points in one transaction (PostgreSQL rewrites it
- * into multi-row inserts). Series ids are cached in memory, so a steady stream of known series costs no lookup;
- * a new series costs one batched upsert and one batched select, outside the points' transaction so a failed
- * upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
+ * <p>The write path (DESIGN §4's purpose-built append path for telemetry) inserts the request's points as one
+ * binary {@link PointBatch} row in {@code cw_ingest} (or a few, 256 KB each) in one transaction: one index entry
+ * per request instead of two per datum, durable when append returns. Batches are folded into
+ * {@code cw_datapoints}, merged into one row per series, timestamp, resolution and unit (lossless: every reader
+ * sums the points of a period anyway), in the transaction that deletes them. Once {@link #FOLD_AFTER_POINTS}
+ * points are pending on a node, each append folds a chunk of one of eight slots of batches after its commit, and
+ * reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
+ * exactly once. Folders on several nodes skip the batches another one deleted first.
  *
- * <p>Thread-safe: stateless apart from the id cache (a concurrent map; entries are only ever added or cleared).
+ * <p>Series ids are cached in memory, so a steady stream of known series costs no lookup; new series are
+ * created by one thread per node (one batched upsert, then indexed lookups), outside the points' transaction so
+ * a failed upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
+ *
+ * <p>Thread-safe: the id cache is a concurrent map (entries are only ever added or cleared), series creation
+ * and each fold slot take a lock (reads take all of them), and the counters are atomic.
  */
 public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
     private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
             + " sample_count, value_sum, value_min, value_max, value_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_POINTS = "SELECT ts, storage_resolution, unit, sample_count, value_sum,"
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
+    private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
+    /** Points pending on this node (appended since its folds caught up) from which each append folds a chunk. */
+    static final int FOLD_AFTER_POINTS = 400_000;
+    /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for a free fold slot. */
+    private static final int BACKLOG_FACTOR = 4;
+    private static final int FOLD_SLOTS = 4;
+    private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
-    private static final int IN_CHUNK = 200;
     private static final int LIST_CHUNK = 1000;
 
     /** A cached series id and the last_seen we last wrote for it. */
@@ -51,9 +68,23 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     private final Jdbc jdbc;
     private final String upsertMetric;
-    private final Map<String, Series> ids = new ConcurrentHashMap<>();
+    /** Where a series lives; the cache key, so known series cost no SHA-256 of their canonical text. */
+    private record CacheKey(String accountId, String region, MetricKey key) {}
+
+    private final Map<CacheKey, Series> ids = new ConcurrentHashMap<>();
+    private final Object creating = new Object();
+    private final int foldAfterPoints;
+    private final AtomicInteger unfolded = new AtomicInteger(); // points pending on this node: a hint that triggers folds
+    private final ReentrantLock[] folding = new ReentrantLock[FOLD_SLOTS]; // one folder per slot
+    private final AtomicInteger nextSlot = new AtomicInteger();
 
     public JdbcMetricRepository(Database database) {
+        this(database, FOLD_AFTER_POINTS);
+    }
+
+    JdbcMetricRepository(Database database, int foldAfterPoints) {
+        this.foldAfterPoints = foldAfterPoints;
+        for (int i = 0; i < FOLD_SLOTS; i++) folding[i] = new ReentrantLock();
         this.jdbc = new Jdbc(database);
         this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
                 List.of("account_id", "region", "series_key"),
@@ -63,6 +94,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     /** Forgets cached series ids (before a reset wipes the tables, or after retention deleted metrics). */
     public void clearCaches() {
         ids.clear();
+        unfolded.set(0);
     }
 
     // --- append ---
@@ -71,13 +103,14 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     public void append(String accountId, String region, List<Sample> samples, Instant receivedAt) {
         if (samples.isEmpty()) return;
         long now = receivedAt.toEpochMilli();
-        Map<MetricKey, String> seriesKeys = new HashMap<>();
-        for (Sample s : samples) seriesKeys.computeIfAbsent(s.key(), MetricKey::seriesKey);
-        Map<String, Series> series = resolve(accountId, region, seriesKeys, now);
+        Map<MetricKey, Series> series = resolve(accountId, region, samples, now);
+        List<PointBatch.Entry> entries = new ArrayList<>(samples.size());
+        for (Sample s : samples) entries.add(new PointBatch.Entry(series.get(s.key()).id, s.point()));
+        List<byte[]> batches = PointBatch.encode(entries);
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
-                for (Sample s : samples) {
-                    bindPoint(ps, series.get(seriesKeys.get(s.key())).id, s.point());
+            try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
+                for (byte[] b : batches) {
+                    ps.setBytes(1, b);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -85,6 +118,113 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             return null;
         });
         touch(series.values(), now);
+        int pending = unfolded.addAndGet(samples.size());
+        if (pending >= foldAfterPoints) foldOneSlot(pending >= BACKLOG_FACTOR * (long) foldAfterPoints);
+    }
+
+    // --- folding the ingest log into cw_datapoints ---
+
+    /**
+     * Folds one chunk of one slot's batches on the appending thread. Up to FOLD_SLOTS appenders fold at once
+     * (a single folder, next to sixteen request threads, got too small a share of the CPU and fell behind);
+     * when every slot is busy an appender goes on, unless the backlog is too large: then it waits for a slot,
+     * which paces the appenders to the folds.
+     */
+    private void foldOneSlot(boolean backlogged) {
+        int start = Math.floorMod(nextSlot.getAndIncrement(), FOLD_SLOTS);
+        for (int i = 0; i < FOLD_SLOTS; i++) {
+            int slot = (start + i) % FOLD_SLOTS;
+            if (folding[slot].tryLock()) {
+                try {
+                    foldChunks(Long.MAX_VALUE, slot, 1);
+                } finally {
+                    folding[slot].unlock();
+                }
+                return;
+            }
+        }
+        if (!backlogged) return;
+        folding[start].lock();
+        try {
+            if (unfolded.get() >= foldAfterPoints) foldChunks(Long.MAX_VALUE, start, 1);
+        } finally {
+            folding[start].unlock();
+        }
+    }
+
+    /**
+     * Folds every batch committed before this call (on any node) into cw_datapoints, so a read that follows sees
+     * all acknowledged points exactly once.
+     */
+    void foldPending() {
+        for (ReentrantLock l : folding) l.lock(); // always in slot order, so two readers cannot deadlock
+        try {
+            long upTo = maxBatchId();
+            if (upTo > 0) foldChunks(upTo, -1, Integer.MAX_VALUE);
+            unfolded.set(0); // a hint only: an append racing this loses its count, and a later fold or read takes it
+        } finally {
+            for (int i = FOLD_SLOTS - 1; i >= 0; i--) folding[i].unlock();
+        }
+    }
+
+    private long maxBatchId() {
+        return jdbc.queryOne("SELECT MAX(batch_id) FROM cw_ingest", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /**
+     * Folds batches up to {@code upTo} of one slot ({@code batch_id mod FOLD_SLOTS}; -1: all), at most
+     * {@code chunks} transactions of FOLD_BATCHES batches. The caller holds the slot's lock (all of them for -1).
+     */
+    private void foldChunks(long upTo, int slot, int chunks) {
+        String sql = "SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
+                + (slot < 0 ? "" : " AND MOD(batch_id, " + FOLD_SLOTS + ") = " + slot)
+                + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY";
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            List<Object[]> rows = jdbc.query(sql, rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
+            if (rows.isEmpty()) {
+                // This node's count is too high (another node folded its batches): let it decay.
+                if (slot >= 0) unfolded.updateAndGet(n -> n / 2);
+                return;
+            }
+            int points = jdbc.inTransaction(c -> fold(c, rows));
+            unfolded.updateAndGet(n -> Math.max(0, n - points));
+            if (rows.size() < FOLD_BATCHES) return;
+        }
+    }
+
+    private record FoldKey(long seriesId, long timestamp, int resolution, String unit) {}
+
+    /**
+     * Deletes the batches and inserts their points, merged per series, timestamp, resolution and unit. A batch
+     * another node deleted first (its delete waits for that node's commit, then counts 0) is skipped.
+     */
+    private static int fold(Connection c, List<Object[]> rows) throws SQLException {
+        Map<FoldKey, Object> merged = new LinkedHashMap<>(); // a lone Point, or an Accumulator once merged
+        int points = 0;
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM cw_ingest WHERE batch_id = ?")) {
+            for (Object[] row : rows) {
+                delete.setLong(1, (Long) row[0]);
+                if (delete.executeUpdate() == 0) continue;
+                for (PointBatch.Entry e : PointBatch.decode((byte[]) row[1])) {
+                    Point p = e.point();
+                    points++;
+                    merged.merge(new FoldKey(e.seriesId(), p.timestamp(), p.resolution(), p.unit()), p,
+                            (a, b) -> (a instanceof Summary.Accumulator acc ? acc
+                                    : new Summary.Accumulator().add((Point) a)).add((Point) b));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+            for (Map.Entry<FoldKey, Object> e : merged.entrySet()) {
+                FoldKey k = e.getKey();
+                Point p = e.getValue() instanceof Summary.Accumulator acc
+                        ? acc.toPoint(k.timestamp(), k.resolution(), k.unit()) : (Point) e.getValue();
+                bindPoint(ps, k.seriesId(), p);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return points;
     }
 
     private static void bindPoint(PreparedStatement ps, long metricId, Point p) throws SQLException {
@@ -100,40 +240,65 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         else ps.setBytes(9, p.values().encode());
     }
 
-    /** Series ids by series key, creating the series that do not exist yet. */
-    private Map<String, Series> resolve(String accountId, String region, Map<MetricKey, String> keys, long now) {
-        Map<String, Series> out = new HashMap<>();
-        TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
-        for (Map.Entry<MetricKey, String> e : keys.entrySet()) {
-            Series s = ids.get(cacheKey(accountId, region, e.getValue()));
-            if (s != null) out.put(e.getValue(), s);
-            else missing.put(e.getValue(), e.getKey());
+    /** The series of the samples, creating those that do not exist yet. */
+    private Map<MetricKey, Series> resolve(String accountId, String region, List<Sample> samples, long now) {
+        Map<MetricKey, Series> out = new HashMap<>();
+        boolean allCached = true;
+        for (Sample s : samples) {
+            if (out.containsKey(s.key())) continue;
+            Series cached = ids.get(new CacheKey(accountId, region, s.key()));
+            if (cached != null) out.put(s.key(), cached);
+            else allCached = false;
         }
-        if (missing.isEmpty()) return out;
-        List<Object[]> rows = new ArrayList<>(missing.size());
-        missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
-                k.canonicalDimensions(), now}));
-        jdbc.batch(upsertMetric, rows);
-        if (ids.size() > MAX_CACHED_SERIES) ids.clear();
-        for (Map.Entry<String, Long> e : selectIds(accountId, region, new ArrayList<>(missing.keySet())).entrySet()) {
-            Series s = new Series(e.getValue(), now);
-            ids.put(cacheKey(accountId, region, e.getKey()), s);
-            out.put(e.getKey(), s);
+        if (allCached) return out;
+        // One creator per node: threads publishing the same new series would otherwise upsert the same rows
+        // at once and queue on their row locks; the ones that wait find the series cached afterwards.
+        synchronized (creating) {
+            TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
+            for (Sample s : samples) {
+                if (out.containsKey(s.key())) continue;
+                Series cached = ids.get(new CacheKey(accountId, region, s.key()));
+                if (cached != null) out.put(s.key(), cached);
+                else missing.put(s.key().seriesKey(), s.key());
+            }
+            if (missing.isEmpty()) return out;
+            List<Object[]> rows = new ArrayList<>(missing.size());
+            missing.forEach((sk, k) -> rows.add(new Object[] {accountId, region, sk, k.namespace(), k.metricName(),
+                    k.canonicalDimensions(), now}));
+            jdbc.batch(upsertMetric, rows);
+            if (ids.size() > MAX_CACHED_SERIES) ids.clear();
+            Map<String, Long> created = selectIds(accountId, region, missing.keySet());
+            for (Map.Entry<String, MetricKey> e : missing.entrySet()) {
+                Long id = created.get(e.getKey());
+                if (id == null) throw new IllegalStateException("series vanished while being created");
+                Series s = new Series(id, now);
+                ids.put(new CacheKey(accountId, region, e.getValue()), s);
+                out.put(e.getValue(), s);
+            }
         }
-        if (out.size() != keys.size()) throw new IllegalStateException("series vanished while being created");
         return out;
     }
 
-    private Map<String, Long> selectIds(String accountId, String region, List<String> seriesKeys) {
+    /**
+     * One indexed lookup per key on one connection: H2 evaluates {@code series_key IN (...)} row by row over all
+     * of the account's metrics, which made creating a thousand series cost seconds in a large store.
+     */
+    private Map<String, Long> selectIds(String accountId, String region, Collection<String> seriesKeys) {
         Map<String, Long> out = new HashMap<>();
-        for (int i = 0; i < seriesKeys.size(); i += IN_CHUNK) {
-            List<String> chunk = seriesKeys.subList(i, Math.min(seriesKeys.size(), i + IN_CHUNK));
-            String sql = "SELECT series_key, metric_id FROM cw_metrics WHERE account_id = ? AND region = ?"
-                    + " AND series_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            List<Object> args = new ArrayList<>(List.of(accountId, region));
-            args.addAll(chunk);
-            jdbc.query(sql, rs -> out.put(rs.getString(1), rs.getLong(2)), args.toArray());
-        }
+        jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM cw_metrics WHERE account_id = ?"
+                    + " AND region = ? AND series_key = ?")) {
+                ps.setString(1, accountId);
+                ps.setString(2, region);
+                for (String key : seriesKeys) {
+                    ps.setString(3, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) out.put(key, rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
         return out;
     }
 
@@ -148,19 +313,15 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         if (!rows.isEmpty()) jdbc.batch("UPDATE cw_metrics SET last_seen = ? WHERE metric_id = ? AND last_seen < ?", rows);
     }
 
-    private static String cacheKey(String accountId, String region, String seriesKey) {
-        return accountId + '/' + region + '/' + seriesKey;
-    }
-
     // --- read ---
 
     @Override
     public List<Point> read(String accountId, String region, MetricKey key, long fromMillis, long toMillis, String unit) {
-        String seriesKey = key.seriesKey();
-        Series cached = ids.get(cacheKey(accountId, region, seriesKey));
+        foldPending();
+        Series cached = ids.get(new CacheKey(accountId, region, key));
         Long id = cached != null ? Long.valueOf(cached.id) : jdbc.queryOne(
                 "SELECT metric_id FROM cw_metrics WHERE account_id = ? AND region = ? AND series_key = ?",
-                rs -> rs.getLong(1), accountId, region, seriesKey).orElse(null);
+                rs -> rs.getLong(1), accountId, region, key.seriesKey()).orElse(null);
         if (id == null) return List.of();
         String sql = SELECT_POINTS + (unit == null ? "" : " AND unit = ?") + " ORDER BY ts";
         Object[] args = unit == null ? new Object[] {id, fromMillis, toMillis} : new Object[] {id, fromMillis, toMillis, unit};
@@ -233,6 +394,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     @Override
     public int rollUp(int targetResolution, long cutoffMillis, int maxSeries) {
+        foldPending();
         List<Long> series = jdbc.query("SELECT DISTINCT metric_id FROM cw_datapoints WHERE storage_resolution < ?"
                 + " AND ts < ? FETCH FIRST " + maxSeries + " ROWS ONLY", rs -> rs.getLong(1), targetResolution, cutoffMillis);
         for (long id : series) jdbc.inTransaction(c -> rollUpSeries(c, id, targetResolution, cutoffMillis));
@@ -277,6 +439,7 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     @Override
     public int deleteOlderThan(long cutoffMillis) {
+        foldPending();
         int deleted = 0;
         // One range scan of the tier index per resolution rather than a scan of the whole table.
         for (int resolution : new int[] {1, 60, 300, 3600}) {

@@ -145,6 +145,84 @@ abstract class CloudWatchStoreContract {
         assertThat(db.jdbc().queryOne("SELECT COUNT(*) FROM cw_metrics WHERE namespace = ?", rs -> rs.getLong(1), ns)).contains(1L);
     }
 
+    private long storedRows(MetricKey key) {
+        return db.jdbc().queryOne("SELECT COUNT(*) FROM cw_datapoints d JOIN cw_metrics m ON m.metric_id = d.metric_id"
+                + " WHERE m.namespace = ? AND m.metric_name = ?", rs -> rs.getLong(1), key.namespace(), key.metricName())
+                .orElseThrow();
+    }
+
+    @Test
+    void acknowledgedPointsLiveInTheIngestLogUntilFoldedAndSurviveARestart() {
+        MetricKey key = MetricKey.of(ns, "logged", Map.of("Host", "a"));
+        JdbcMetricRepository node = new JdbcMetricRepository(db);
+        node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "Count", 1, 7, 7, 7, null))), START);
+        assertThat(storedRows(key)).isZero();
+        // Another node (or this one after a restart) folds the pending batch before it reads.
+        assertThat(new JdbcMetricRepository(db).read(ACCOUNT, REGION, key, 0, 120_000, null))
+                .containsExactly(new Point(60_000, 60, "Count", 1, 7, 7, 7, null));
+        assertThat(storedRows(key)).isOne();
+        assertThat(node.read(ACCOUNT, REGION, key, 0, 120_000, null)).hasSize(1);
+    }
+
+    @Test
+    void foldingMergesPointsOfOneSeriesTimestampAndUnit() {
+        MetricKey key = MetricKey.of(ns, "merged", Map.of());
+        metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "Count", 1, 1, 1, 1, null)),
+                new Sample(key, new Point(60_000, 60, "Count", 2, 4, 2, 2, null))), START);
+        metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "Count", 1, 3, 3, 3, null)),
+                new Sample(key, new Point(60_000, 60, "Bytes", 1, 9, 9, 9, null)),
+                new Sample(key, new Point(120_000, 60, "Count", 1, 5, 5, 5, null)),
+                new Sample(key, new Point(180_000, 60, "Count", 1, 5, 5, 5, null))), START);
+        // A statistic set makes the merged point's values unknown, as a period holding both would be.
+        metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(180_000, 60, "Count", 4, 10, 1, 4, null))), START);
+        assertThat(metrics.read(ACCOUNT, REGION, key, 0, 240_000, "Count")).containsExactly(
+                new Point(60_000, 60, "Count", 4, 8, 1, 3, Distribution.of(new double[] {1, 2, 3}, new double[] {1, 2, 1})),
+                new Point(120_000, 60, "Count", 1, 5, 5, 5, null),
+                new Point(180_000, 60, "Count", 5, 15, 1, 5, null));
+        assertThat(storedRows(key)).isEqualTo(4);
+    }
+
+    @Test
+    void nodesFoldingAtOnceCountEveryPointOnce() throws Exception {
+        MetricKey key = MetricKey.of(ns, "folded", Map.of());
+        for (int i = 0; i < 40; i++) {
+            metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, i, i, i, null))), START);
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            JdbcMetricRepository node = new JdbcMetricRepository(db);
+            threads.add(new Thread(() -> {
+                try {
+                    node.foldPending();
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+            }));
+        }
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join();
+        assertThat(errors).isEmpty();
+        List<Point> points = metrics.read(ACCOUNT, REGION, key, 0, 120_000, null);
+        assertThat(points.stream().mapToDouble(Point::sampleCount).sum()).isEqualTo(40);
+        assertThat(points.stream().mapToDouble(Point::sum).sum()).isEqualTo(780);
+    }
+
+    @Test
+    void appendsFoldOnTheirOwnOnceEnoughPointsArePending() {
+        MetricKey key = MetricKey.of(ns, "busy", Map.of());
+        JdbcMetricRepository node = new JdbcMetricRepository(db, 1); // every append folds a slot, round robin
+        for (int i = 0; i < 16; i++) {
+            node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
+                    new Sample(key, new Point(120_000, 60, "None", 1, 2, 2, 2, null))), START);
+        }
+        assertThat(storedRows(key)).isPositive();
+        List<Point> points = node.read(ACCOUNT, REGION, key, 0, 180_000, null);
+        assertThat(points.stream().filter(p -> p.timestamp() == 60_000).mapToDouble(Point::sum).sum()).isEqualTo(16);
+        assertThat(points.stream().filter(p -> p.timestamp() == 120_000).mapToDouble(Point::sum).sum()).isEqualTo(32);
+        assertThat(points.stream().mapToDouble(Point::sampleCount).sum()).isEqualTo(32);
+    }
+
     // --- PutMetricData, GetMetricStatistics ---
 
     @Test
