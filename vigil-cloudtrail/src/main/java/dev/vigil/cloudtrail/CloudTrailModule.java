@@ -22,6 +22,7 @@ public final class CloudTrailModule implements ServiceModule {
         repository = new JdbcEventRepository(env.database());
         // Created now so calls audited during start-up are kept; it writes only after start() migrated the store.
         recorder = new EventHistoryWriter(repository, new CloudTrailEventFormat());
+        recorder.afterStore(new ApiCallEvents(env.interconnect()));
         env.interconnect().register(AuditSink.class, recorder);
     }
 

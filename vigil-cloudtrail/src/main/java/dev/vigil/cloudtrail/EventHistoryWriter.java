@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,16 @@ public final class EventHistoryWriter implements AuditSink, AutoCloseable {
     private final ReadWriteLock gate = new ReentrantReadWriteLock();
     private boolean closed; // guarded by gate
     private volatile Thread writer;
+    /** Told of every batch once it is stored (EventBridge's "AWS API Call via CloudTrail" events). */
+    private volatile Consumer<List<StoredEvent>> afterStore = rows -> { };
 
     public EventHistoryWriter(EventRepository repository, CloudTrailEventFormat format) {
         this(repository, format, Settings.defaults());
+    }
+
+    /** Sets what runs, on the writer thread, after each batch is stored. */
+    public void afterStore(Consumer<List<StoredEvent>> listener) {
+        this.afterStore = Objects.requireNonNull(listener);
     }
 
     public EventHistoryWriter(EventRepository repository, CloudTrailEventFormat format, Settings settings) {
@@ -169,7 +177,17 @@ public final class EventHistoryWriter implements AuditSink, AutoCloseable {
 
     private void storeNow(AuditRecord record) {
         if (writer == null) throw new IllegalStateException("CloudTrail recorder closed before it started");
-        repository.insert(List.of(StoredEvent.of(record, format.toJson(record))));
+        List<StoredEvent> rows = List.of(StoredEvent.of(record, format.toJson(record)));
+        repository.insert(rows);
+        notifyStored(rows);
+    }
+
+    private void notifyStored(List<StoredEvent> rows) {
+        try {
+            afterStore.accept(rows);
+        } catch (RuntimeException e) {
+            LOG.warn("CloudTrail after-store listener failed", e);
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -234,6 +252,7 @@ public final class EventHistoryWriter implements AuditSink, AutoCloseable {
             }
             batch.clear();
             store(rows);
+            notifyStored(rows);
         }
 
         /** Retries until stored; a batch the database refuses for good is split so only the bad rows are lost (and logged). */

@@ -88,6 +88,32 @@ class EventBridgeSqsIT {
     }
 
     @Test
+    void aWriteCallReachesAQueueAsAnApiCallViaCloudTrailEvent() throws Exception {
+        String ruleArn = "arn:aws:events:us-east-1:000000000000:rule/iam-writes";
+        String[] q = queue("eb-iam-writes", ruleArn);
+        events.putRule(r -> r.name("iam-writes").eventPattern("{\"source\": [\"aws.iam\"],"
+                + " \"detail-type\": [\"AWS API Call via CloudTrail\"], \"detail\": {\"eventName\": [\"CreateUser\"]}}"));
+        events.putTargets(r -> r.rule("iam-writes").targets(t -> t.id("q").arn(q[1])));
+        try (software.amazon.awssdk.services.iam.IamClient iam = vigil.client(
+                software.amazon.awssdk.services.iam.IamClient.builder())) {
+            iam.listUsers();                                            // read-only: not sent
+            iam.createUser(r -> r.userName("eb-audited"));
+        }
+        List<Message> got = receive(q[0]);
+        assertThat(got).hasSize(1);
+        JsonNode event = JSON.readTree(got.get(0).body());
+        assertThat(event.get("source").asText()).isEqualTo("aws.iam");
+        assertThat(event.get("detail-type").asText()).isEqualTo("AWS API Call via CloudTrail");
+        assertThat(event.get("account").asText()).isEqualTo("000000000000");
+        JsonNode detail = event.get("detail");
+        assertThat(detail.get("eventSource").asText()).isEqualTo("iam.amazonaws.com");
+        assertThat(detail.get("eventName").asText()).isEqualTo("CreateUser");
+        assertThat(detail.get("requestParameters").get("userName").asText()).isEqualTo("eb-audited");
+        assertThat(detail.get("userIdentity").get("type").asText()).isEqualTo("Root");
+        assertThat(receive(q[0], 1)).isEmpty();
+    }
+
+    @Test
     void anAlarmStateChangeReachesAQueueThroughARule() throws Exception {
         String ruleArn = "arn:aws:events:us-east-1:000000000000:rule/alarms-to-sqs";
         String[] q = queue("eb-alarms", ruleArn);
