@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
-import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.json.AwsJsonCodec;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,20 +30,13 @@ class EventBridgeJsonRoundTripTest {
             .error("ResourceNotFoundException", 400),
             "events", ops);
     final RoundTrip roundTrip = new RoundTrip(new AwsJsonCodec(Protocol.AWS_JSON_1_1), service, ops,
-            RoundTrip.client(EventBridgeClient.builder(), http), http, EventBridgeJsonRoundTripTest::operation,
+            RoundTrip.client(EventBridgeClient.builder(), http), http,
+            RoundTrip.jsonOperation("application/x-amz-json-1.1", TARGET_PREFIX),
             new ModelGenerator().withoutMembers("EndpointId"))
             .edgeRequestValues(new ModelGenerator(ModelGenerator.Mode.RICH, ModelGenerator.Profile.EDGE)
                     .withoutMembers("EndpointId"))
             .checkResponses(RoundTrip.headers("application/x-amz-json-1.1"));
 
-    static String operation(WireRequest w) {
-        assertThat(w.method()).isEqualTo("POST");
-        assertThat(w.rawPath()).isEqualTo("/");
-        assertThat(w.mediaType()).isEqualTo("application/x-amz-json-1.1");
-        String target = w.header("x-amz-target");
-        assertThat(target).startsWith(TARGET_PREFIX + ".");
-        return target.substring(TARGET_PREFIX.length() + 1);
-    }
 
     @TestFactory
     Stream<DynamicNode> everyOperation() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
-import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.json.AwsJsonCodec;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,18 +30,11 @@ class LogsJsonRoundTripTest {
             .error("ResourceNotFoundException", 400),
             "logs", ops);
     final RoundTrip roundTrip = new RoundTrip(new AwsJsonCodec(Protocol.AWS_JSON_1_1), service, ops,
-            RoundTrip.client(CloudWatchLogsClient.builder(), http), http, LogsJsonRoundTripTest::operation,
+            RoundTrip.client(CloudWatchLogsClient.builder(), http), http,
+            RoundTrip.jsonOperation("application/x-amz-json-1.1", TARGET_PREFIX),
             new ModelGenerator())
             .checkResponses(RoundTrip.headers("application/x-amz-json-1.1"));
 
-    static String operation(WireRequest w) {
-        assertThat(w.method()).isEqualTo("POST");
-        assertThat(w.rawPath()).isEqualTo("/");
-        assertThat(w.mediaType()).isEqualTo("application/x-amz-json-1.1");
-        String target = w.header("x-amz-target");
-        assertThat(target).startsWith(TARGET_PREFIX + ".");
-        return target.substring(TARGET_PREFIX.length() + 1);
-    }
 
     @TestFactory
     Stream<DynamicNode> everyOperation() {

@@ -127,6 +127,18 @@ final class RoundTrip {
         };
     }
 
+    /** How an awsJson request names its operation: a POST to / of the protocol's media type, X-Amz-Target prefix.Op. */
+    static Function<WireRequest, String> jsonOperation(String mediaType, String targetPrefix) {
+        return w -> {
+            assertThat(w.method()).isEqualTo("POST");
+            assertThat(w.rawPath()).isEqualTo("/");
+            assertThat(w.mediaType()).isEqualTo(mediaType);
+            String target = w.header("x-amz-target");
+            assertThat(target).startsWith(targetPrefix + ".");
+            return target.substring(targetPrefix.length() + 1);
+        };
+    }
+
     static BiConsumer<Op, WireResponse> queryEnvelope(String namespace) {
         return headers("text/xml").andThen((op, r) -> {
             String xml = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
