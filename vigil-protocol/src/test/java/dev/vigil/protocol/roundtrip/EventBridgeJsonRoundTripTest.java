@@ -37,7 +37,6 @@ class EventBridgeJsonRoundTripTest {
                     .withoutMembers("EndpointId"))
             .checkResponses(RoundTrip.headers("application/x-amz-json-1.1"));
 
-
     @TestFactory
     Stream<DynamicNode> everyOperation() {
         assertThat(ops).hasSizeGreaterThan(40);

@@ -35,7 +35,6 @@ class LogsJsonRoundTripTest {
             new ModelGenerator())
             .checkResponses(RoundTrip.headers("application/x-amz-json-1.1"));
 
-
     @TestFactory
     Stream<DynamicNode> everyOperation() {
         assertThat(ops).hasSizeGreaterThan(100);
