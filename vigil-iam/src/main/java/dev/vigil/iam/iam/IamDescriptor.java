@@ -1,11 +1,11 @@
 package dev.vigil.iam.iam;
 
-import java.util.List;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.OperationHandler;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ResourceResolver;
 import dev.vigil.core.service.ServiceDescriptor;
+import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleResponse;
