@@ -21,7 +21,16 @@ public interface MetricCatalog {
     List<MetricKey> metrics(String namespace, String metricName, int limit);
 
     /** The summary of each period of one metric over {@code [start, end)} that holds data, by period start. */
-    SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds);
+    default SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds) {
+        return periods(key, start, end, periodSeconds, start);
+    }
+
+    /**
+     * As {@link #periods(MetricKey, long, long, int)}, with periods still aligned on {@code start} but counting
+     * only the data at or after {@code dataFrom}: Metrics Insights reads two weeks back, so its oldest period
+     * may hold part of its data (AWS's "the oldest timestamp in my graph has a lower metric value").
+     */
+    SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds, long dataFrom);
 
     /**
      * One statistic per period of one metric ({@code stat} in AWS's spelling), by period start; periods

@@ -37,7 +37,7 @@ public final class MetricQueries {
                                                           Instant now) {
         MetricCatalog catalog = new RepositoryCatalog(metrics, accountId, region, now);
         return new ExpressionQueries.Extensions(ENGINE.withFunction(SearchFunction.NAME, new SearchFunction(catalog)),
-                List.of(new InsightsLanguage(catalog)), now.toEpochMilli());
+                List.of(new InsightsLanguage(catalog, now.toEpochMilli())), now.toEpochMilli());
     }
 
     /** A MetricStat query's answer as a series, with the properties {@code ${PROP('...')}} reads. */

@@ -40,11 +40,12 @@ final class RepositoryCatalog implements MetricCatalog {
     }
 
     @Override
-    public SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds) {
+    public SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds, long dataFrom) {
         TreeMap<Long, Summary> out = new TreeMap<>();
+        long from = Math.max(start, dataFrom);
         // As for MetricStat: a period finer than the resolution still kept at the start time answers nothing.
-        if (end <= start || !PeriodRules.servesData(periodSeconds, Instant.ofEpochMilli(start), now)) return out;
-        List<Point> raw = metrics.read(accountId, region, key, start, end, null);
+        if (end <= from || !PeriodRules.servesData(periodSeconds, Instant.ofEpochMilli(start), now)) return out;
+        List<Point> raw = metrics.read(accountId, region, key, from, end, null);
         for (Buckets.Bucket b : Buckets.of(raw, start, end, periodSeconds, false)) out.put(b.timestamp(), b.summary());
         return out;
     }

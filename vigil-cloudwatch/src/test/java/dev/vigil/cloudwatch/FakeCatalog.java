@@ -40,10 +40,11 @@ public final class FakeCatalog implements MetricCatalog {
     }
 
     @Override
-    public SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds) {
+    public SortedMap<Long, Summary> periods(MetricKey key, long start, long end, int periodSeconds, long dataFrom) {
         long step = periodSeconds * 1000L;
         TreeMap<Long, Summary.Accumulator> acc = new TreeMap<>();
-        data.getOrDefault(key, new TreeMap<>()).subMap(start, end).forEach((ts, v) ->
+        if (end <= Math.max(start, dataFrom)) return new TreeMap<>();
+        data.getOrDefault(key, new TreeMap<>()).subMap(Math.max(start, dataFrom), end).forEach((ts, v) ->
                 acc.computeIfAbsent(start + Math.floorDiv(ts - start, step) * step, t -> new Summary.Accumulator())
                         .add(new Point(ts, 60, "None", 1, v, v, v, null)));
         TreeMap<Long, Summary> out = new TreeMap<>();

@@ -38,7 +38,7 @@ public final class InsightsEngine {
      *     series labelled with their GROUP BY values separated by spaces
      */
     public static Value run(InsightsQuery q, MetricCatalog catalog, long start, long end, int requestedPeriod,
-                            Diagnostics d) {
+                            long dataFrom, Diagnostics d) {
         int period = Math.max(60, requestedPeriod);
         long alignedStart = start;
         List<MetricKey> matched = new ArrayList<>();
@@ -57,7 +57,7 @@ public final class InsightsEngine {
         for (MetricKey k : matched) {
             List<String> group = q.groupBy().stream().map(key -> k.dimensions().getOrDefault(key, OTHER)).toList();
             TreeMap<Long, Observations> periods = groups.computeIfAbsent(group, g -> new TreeMap<>());
-            catalog.periods(k, alignedStart, end, period).forEach((ts, s) ->
+            catalog.periods(k, alignedStart, end, period, dataFrom).forEach((ts, s) ->
                     periods.computeIfAbsent(ts, t -> new Observations()).add(s));
         }
         Map<String, String> props = new LinkedHashMap<>();

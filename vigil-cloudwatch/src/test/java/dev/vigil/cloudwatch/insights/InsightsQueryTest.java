@@ -195,6 +195,39 @@ class InsightsQueryTest {
         assertThat(results.get("q").get(0).series().timestamps()).containsExactly(T0, T0 + 60_000, T0 + 120_000);
     }
 
+    @Test
+    void onlyTheLastTwoWeeksAreRead() {
+        // One datapoint an hour for 15 days up to END; hourly sums over the whole range.
+        long day = 86_400_000L;
+        long from = END - 15 * day;
+        FakeCatalog c = new FakeCatalog();
+        Double[] ones = new Double[15 * 24 * 2];
+        java.util.Arrays.fill(ones, 1.0);
+        c.put("Old", "Hits", Map.of(), from, 1800, ones);
+        var results = ExpressionQueries.evaluate(List.of(MetricDataQuery.builder().id("q").period(86_400)
+                        .expression("SELECT SUM(Hits) FROM Old").build()),
+                new LinkedHashMap<>(), from, END, extensions(c));
+        Series q = results.get("q").get(0).series();
+        // The first day lies wholly before the two-week horizon; every later day holds its 48 points.
+        assertThat(q.timestamps()).hasSize(14);
+        assertThat(q.timestamps()[0]).isEqualTo(from + day);
+        assertThat(q.values()).containsOnly(48.0);
+    }
+
+    @Test
+    void theOldestPeriodHoldsOnlyTheDataInsideTheHorizon() {
+        long day = 86_400_000L;
+        long from = END - 14 * day - 3_600_000L; // an hour before the horizon, periods of two hours
+        FakeCatalog c = new FakeCatalog();
+        c.put("Edge", "Hits", Map.of(), from, 1800, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+        var results = ExpressionQueries.evaluate(List.of(MetricDataQuery.builder().id("q").period(7200)
+                        .expression("SELECT SUM(Hits) FROM Edge").build()),
+                new LinkedHashMap<>(), from, END, extensions(c));
+        Series q = results.get("q").get(0).series();
+        assertThat(q.timestamps()).containsExactly(from, from + 7_200_000L);
+        assertThat(q.values()).containsExactly(2.0, 2.0);
+    }
+
     // --- helpers ---
 
     static Map<String, List<ExpressionQueries.Result>> run(FakeCatalog c, String query) {
@@ -203,7 +236,7 @@ class InsightsQueryTest {
     }
 
     static ExpressionQueries.Extensions extensions(FakeCatalog c) {
-        return new ExpressionQueries.Extensions(MetricMath.standard(), List.of(new InsightsLanguage(c)), END);
+        return new ExpressionQueries.Extensions(MetricMath.standard(), List.of(new InsightsLanguage(c, END)), END);
     }
 
     static Arguments row(String query, Object[]... series) {
