@@ -47,24 +47,37 @@ public final class EventsProvider {
     private final BusNames buses;
     private final RuleMachines machines;
     private final Clock clock;
+    /** Partner buses and the KMS/dead-letter settings of buses; null: neither (tests of buses and rules alone). */
+    private final PartnerSources partners;
+    private final ArchiveRepository settings;
 
     EventsProvider(EventsRepository repo, RuleMachines machines, Clock clock) {
+        this(repo, machines, clock, null, null);
+    }
+
+    EventsProvider(EventsRepository repo, RuleMachines machines, Clock clock, PartnerSources partners,
+                   ArchiveRepository settings) {
         this.repo = repo;
         this.buses = new BusNames(repo);
         this.machines = machines;
         this.clock = clock;
+        this.partners = partners;
+        this.settings = settings;
     }
 
     // ---- buses
 
     public CreateEventBusResponse createEventBus(RequestContext ctx, CreateEventBusRequest r) {
         if (r.eventSourceName() != null || r.name().startsWith("aws.")) {
-            // No partner event source exists yet, so a partner bus has nothing to attach to.
             String source = r.eventSourceName() != null ? r.eventSourceName() : r.name();
-            throw dev.vigil.core.AwsException.badRequest(EventsErrors.NOT_FOUND, "Event source " + source
-                    + " does not exist.");
+            if (partners == null) {
+                throw dev.vigil.core.AwsException.badRequest(EventsErrors.NOT_FOUND, "Event source " + source
+                        + " does not exist.");
+            }
+            partners.checkPartnerBus(ctx, r.name(), r.eventSourceName()); // a partner bus is named after its source
+        } else if (r.name().contains("/")) {
+            throw validation("Event bus name must not contain '/'.");
         }
-        if (r.name().contains("/")) throw validation("Event bus name must not contain '/'.");
         var tags = r.hasTags() ? ResourceTags.validate(r.tags()) : new TreeMap<String, String>();
         Instant now = clock.instant();
         Bus bus = new Bus(ctx.accountId(), ctx.region(), r.name(), r.description(), null, now, now);
@@ -73,20 +86,26 @@ public final class EventsProvider {
                     "Event bus " + r.name() + " already exists.");
         }
         if (!tags.isEmpty()) repo.tag(ctx.accountId(), ctx.region(), bus.arn(), tags, ResourceTags.MAX_TAGS);
-        return CreateEventBusResponse.builder().eventBusArn(bus.arn()).description(r.description()).build();
+        String dlq = r.deadLetterConfig() == null ? null : r.deadLetterConfig().arn();
+        if (settings != null) settings.saveBusSettings(ctx.accountId(), ctx.region(), r.name(), r.kmsKeyIdentifier(), dlq);
+        return CreateEventBusResponse.builder().eventBusArn(bus.arn()).description(r.description())
+                .kmsKeyIdentifier(r.kmsKeyIdentifier()).deadLetterConfig(r.deadLetterConfig()).build();
     }
 
     public DeleteEventBusResponse deleteEventBus(RequestContext ctx, DeleteEventBusRequest r) {
         if (Bus.DEFAULT.equals(r.name())) throw validation("Cannot delete event bus default.");
         repo.deleteBus(ctx.accountId(), ctx.region(), r.name());
+        if (settings != null) settings.saveBusSettings(ctx.accountId(), ctx.region(), r.name(), null, null);
         machines.invalidate(ctx.accountId(), ctx.region(), r.name());
         return DeleteEventBusResponse.builder().build();
     }
 
     public DescribeEventBusResponse describeEventBus(RequestContext ctx, DescribeEventBusRequest r) {
         Bus b = bus(ctx, buses.existing(ctx, r.name()));
+        String[] extra = settings == null ? new String[2] : settings.busSettings(b.accountId(), b.region(), b.name());
         return DescribeEventBusResponse.builder().name(b.name()).arn(b.arn()).description(b.description())
-                .policy(b.policy()).creationTime(b.createdAt()).lastModifiedTime(b.modifiedAt()).build();
+                .policy(b.policy()).creationTime(b.createdAt()).lastModifiedTime(b.modifiedAt())
+                .kmsKeyIdentifier(extra[0]).deadLetterConfig(dlq(extra[1])).build();
     }
 
     public UpdateEventBusResponse updateEventBus(RequestContext ctx, UpdateEventBusRequest r) {
@@ -95,7 +114,14 @@ public final class EventsProvider {
         Bus b = new Bus(old.accountId(), old.region(), old.name(), r.description(), old.policy(),
                 old.createdAt() == null ? now : old.createdAt(), now);
         repo.saveBus(b);
-        return UpdateEventBusResponse.builder().arn(b.arn()).name(b.name()).description(b.description()).build();
+        String dlq = r.deadLetterConfig() == null ? null : r.deadLetterConfig().arn();
+        if (settings != null) settings.saveBusSettings(b.accountId(), b.region(), b.name(), r.kmsKeyIdentifier(), dlq);
+        return UpdateEventBusResponse.builder().arn(b.arn()).name(b.name()).description(b.description())
+                .kmsKeyIdentifier(r.kmsKeyIdentifier()).deadLetterConfig(dlq(dlq)).build();
+    }
+
+    private static software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig dlq(String arn) {
+        return arn == null ? null : software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig.builder().arn(arn).build();
     }
 
     public ListEventBusesResponse listEventBuses(RequestContext ctx, ListEventBusesRequest r) {
