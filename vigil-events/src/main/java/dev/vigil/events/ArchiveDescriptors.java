@@ -30,8 +30,10 @@ final class ArchiveDescriptors {
     private ArchiveDescriptors() {}
 
     static void declare(ServiceDescriptor.Builder b, Archives a, Replays r, PartnerSources p) {
+        // CreateArchive reads the source bus and writes the archive: both are its resources.
         b.operation(op("CreateArchive", CreateArchiveRequest.class, CreateArchiveResponse.class, a::createArchive)
-                .resources((ctx, q) -> archive(ctx, q.archiveName())).build());
+                .resources((ctx, q) -> List.of(archive(ctx, q.archiveName()).get(0), orStar(q.eventSourceArn())))
+                .build());
         b.operation(op("DescribeArchive", DescribeArchiveRequest.class, DescribeArchiveResponse.class,
                 a::describeArchive).resources((ctx, q) -> archive(ctx, q.archiveName())).readOnly().build());
         b.operation(op("ListArchives", ListArchivesRequest.class, ListArchivesResponse.class, a::listArchives)

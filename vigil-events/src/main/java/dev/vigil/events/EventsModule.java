@@ -24,6 +24,7 @@ public final class EventsModule implements ServiceModule {
     private Deliveries deliveries;
     private BusPolicies policies;
     private Archives archives;
+    private JdbcArchiveRepository archiveStore;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -32,9 +33,11 @@ public final class EventsModule implements ServiceModule {
         dispatcher = new Dispatcher(machines, env.interconnect().failures());
         deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
         policies = new BusPolicies(repo, env.clock());
+        archiveStore = new JdbcArchiveRepository(env.database());
+        archives = new Archives(archiveStore, repo, env.clock());
         env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,
-                env.interconnect().failures(), env.clock()));
+                env.interconnect().failures(), env.clock(), archives, archiveStore));
     }
 
     @Override
@@ -44,8 +47,6 @@ public final class EventsModule implements ServiceModule {
         Schedules schedules = new Schedules(repo, dispatcher, deliveries, env.clock());
         env.scheduler().every("events-deliveries", DELIVERY_PERIOD, deliveries::drain);
         env.scheduler().every("events-schedules", SCHEDULE_PERIOD, schedules::run);
-        JdbcArchiveRepository archiveStore = new JdbcArchiveRepository(env.database());
-        archives = new Archives(archiveStore, repo, env.clock());
         Replays replays = new Replays(archiveStore, repo, dispatcher, deliveries, env.clock());
         PartnerSources partners = new PartnerSources(archiveStore, repo, dispatcher, archives, deliveries, env.clock());
         env.scheduler().every("events-replays", REPLAY_PERIOD, replays::run);

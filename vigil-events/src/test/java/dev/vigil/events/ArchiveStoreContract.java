@@ -175,6 +175,18 @@ abstract class ArchiveStoreContract {
         assertThat(store.archiveStats(ACCOUNT, REGION, "all")[0]).isEqualTo(1);
         assertThat(store.archiveStats(ACCOUNT, REGION, "shop")[0]).isEqualTo(3); // retention 0: forever
 
+        // Events AWS services put on the default bus are archived too.
+        new DefaultBusPublisher(repo, new Dispatcher(new RuleMachines(repo, clock), new DeliveryFailures(clock)),
+                deliveries, new DeliveryFailures(clock), clock, archives, store).publish(ACCOUNT, REGION, "aws.cloudwatch",
+                "CloudWatch Alarm State Change", "{}", List.of(), null);
+        assertThat(store.archiveStats(ACCOUNT, REGION, "shop")[0]).isEqualTo(3);
+        archives.createArchive(ctx(), CreateArchiveRequest.builder().archiveName("aws").eventSourceArn(BUS_ARN)
+                .eventPattern("{\"source\": [{\"prefix\": \"aws.\"}]}").build());
+        new DefaultBusPublisher(repo, new Dispatcher(new RuleMachines(repo, clock), new DeliveryFailures(clock)),
+                deliveries, new DeliveryFailures(clock), clock, archives, store).publish(ACCOUNT, REGION, "aws.cloudwatch",
+                "CloudWatch Alarm State Change", "{}", List.of(), null);
+        assertThat(store.archiveStats(ACCOUNT, REGION, "aws")[0]).isEqualTo(1);
+
         archives.deleteArchive(ctx(), DeleteArchiveRequest.builder().archiveName("shop").build());
         AwsException gone = error(() -> archives.describeArchive(ctx(), DescribeArchiveRequest.builder()
                 .archiveName("shop").build()));
