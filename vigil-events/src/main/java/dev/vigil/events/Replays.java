@@ -56,7 +56,7 @@ final class Replays {
     StartReplayResponse startReplay(RequestContext ctx, StartReplayRequest r) {
         EventArchive archive = archiveOf(ctx, r.eventSourceArn());
         if (!r.eventStartTime().isBefore(r.eventEndTime())) {
-            throw validation("Parameter EventStartTime is not valid. Reason: EventStartTime must be before EventEndTime.");
+            throw validation("Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.");
         }
         Instant now = clock.instant();
         ReplayDestination d = r.destination();
@@ -139,10 +139,12 @@ final class Replays {
             throw validation("Parameter EventSourceArn is not valid. Reason: Provided Arn is not in correct format.");
         }
         String name = arn.resource().substring("archive/".length());
+        // StartReplay answers a missing archive as a bad EventSourceArn (ValidationException), not as not-found.
         if (!arn.accountId().equals(ctx.accountId()) || !arn.region().equals(ctx.region())) {
-            throw Archives.notFound(name);
+            throw validation("Parameter EventSourceArn is not valid. Reason: Archive " + name + " does not exist.");
         }
-        return store.archive(ctx.accountId(), ctx.region(), name).orElseThrow(() -> Archives.notFound(name));
+        return store.archive(ctx.accountId(), ctx.region(), name).orElseThrow(() -> validation(
+                "Parameter EventSourceArn is not valid. Reason: Archive " + name + " does not exist."));
     }
 
     private static boolean isRuleOf(String ruleArn, EventArchive archive) {

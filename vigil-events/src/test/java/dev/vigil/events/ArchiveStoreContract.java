@@ -219,10 +219,18 @@ abstract class ArchiveStoreContract {
                 .destination(ReplayDestination.builder().arn("arn:aws:events:us-east-1:123456789012:event-bus/x").build())
                 .build()));
         assertThat(cross.code()).isEqualTo("ValidationException");
+        assertThat(cross.getMessage())
+                .isEqualTo("Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted.");
         AwsException noArchive = error(() -> replays.startReplay(ctx(), StartReplayRequest.builder().replayName("r")
                 .eventSourceArn("arn:aws:events:us-east-1:123456789012:archive/zz").eventStartTime(start)
                 .eventEndTime(start.plusSeconds(90)).destination(ReplayDestination.builder().arn(BUS_ARN).build()).build()));
-        assertThat(noArchive.getMessage()).isEqualTo("Archive zz does not exist.");
+        assertThat(noArchive.code()).isEqualTo("ValidationException");
+        assertThat(noArchive.getMessage()).isEqualTo("Parameter EventSourceArn is not valid. Reason: Archive zz does not exist.");
+        AwsException backwards = error(() -> replays.startReplay(ctx(), StartReplayRequest.builder().replayName("r")
+                .eventSourceArn(archiveArn).eventStartTime(start.plusSeconds(90)).eventEndTime(start)
+                .destination(ReplayDestination.builder().arn(BUS_ARN).build()).build()));
+        assertThat(backwards.getMessage())
+                .isEqualTo("Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.");
 
         var started = replays.startReplay(ctx(), StartReplayRequest.builder().replayName("r").eventSourceArn(archiveArn)
                 .eventStartTime(start).eventEndTime(start.plusSeconds(90))
@@ -250,6 +258,7 @@ abstract class ArchiveStoreContract {
 
         AwsException finished = error(() -> replays.cancelReplay(ctx(), CancelReplayRequest.builder().replayName("r").build()));
         assertThat(finished.code()).isEqualTo("IllegalStatusException");
+        assertThat(finished.getMessage()).isEqualTo("Replay r is not in a valid state for this operation.");
         assertThat(error(() -> replays.describeReplay(ctx(), DescribeReplayRequest.builder().replayName("zz").build()))
                 .getMessage()).isEqualTo("Replay zz does not exist.");
         assertThat(replays.listReplays(ctx(), ListReplaysRequest.builder().state("COMPLETED").build()).replays())
