@@ -1,6 +1,7 @@
 package dev.vigil.events;
 
 import static dev.vigil.core.service.Constraint.length;
+import static dev.vigil.core.service.Constraint.oneOf;
 import static dev.vigil.core.service.Constraint.pattern;
 import static dev.vigil.core.service.Constraint.range;
 
@@ -119,6 +120,10 @@ final class ArchiveDescriptors {
         b.constrain(ListArchivesRequest.class, "NamePrefix", length(1, 48), pattern(NAME));
         b.constrain(CreateArchiveRequest.class, "EventSourceArn", length(1, 1600));
         b.constrain(ListArchivesRequest.class, "EventSourceArn", length(1, 1600));
+        b.constrain(ListArchivesRequest.class, "State", oneOf("ENABLED", "DISABLED", "CREATING", "UPDATING",
+                "CREATE_FAILED", "UPDATE_FAILED"));
+        b.constrain(ListReplaysRequest.class, "State", oneOf("STARTING", "RUNNING", "CANCELLING", "COMPLETED",
+                "CANCELLED", "FAILED"));
         b.constrain(CreateArchiveRequest.class, "Description", length(0, 512));
         b.constrain(UpdateArchiveRequest.class, "Description", length(0, 512));
         b.constrain(CreateArchiveRequest.class, "RetentionDays", range(0, Integer.MAX_VALUE));

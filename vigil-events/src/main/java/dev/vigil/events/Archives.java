@@ -131,6 +131,7 @@ final class Archives {
     }
 
     ListArchivesResponse listArchives(RequestContext ctx, ListArchivesRequest r) {
+        oneFilter("ListArchives", r.namePrefix(), r.eventSourceArn(), r.stateAsString());
         String after = PageToken.decode(r.nextToken());
         int limit = r.limit() == null ? DEFAULT_LIMIT : r.limit();
         List<Archive> page = new ArrayList<>();
@@ -172,6 +173,16 @@ final class Archives {
         if (!store.deleteArchive(ctx.accountId(), ctx.region(), a.name())) throw notFound(r.archiveName());
         invalidate(a.accountId(), a.region(), a.busName());
         return DeleteArchiveResponse.builder().build();
+    }
+
+    /** ListArchives and ListReplays take at most one of their three filters. */
+    static void oneFilter(String operation, String... filters) {
+        int given = 0;
+        for (String f : filters) if (f != null) given++;
+        if (given > 1) {
+            throw validation("At most one filter is allowed for " + operation
+                    + ". Use either : State, EventSourceArn, or NamePrefix.");
+        }
     }
 
     EventArchive existing(RequestContext ctx, String name) {

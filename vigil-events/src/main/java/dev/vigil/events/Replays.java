@@ -91,6 +91,7 @@ final class Replays {
     }
 
     ListReplaysResponse listReplays(RequestContext ctx, ListReplaysRequest r) {
+        Archives.oneFilter("ListReplays", r.namePrefix(), r.eventSourceArn(), r.stateAsString());
         String after = PageToken.decode(r.nextToken());
         int limit = r.limit() == null ? Archives.DEFAULT_LIMIT : r.limit();
         List<Replay> page = new ArrayList<>();

@@ -163,6 +163,9 @@ abstract class ArchiveStoreContract {
                 "arn:aws:events:us-east-1:123456789012:event-bus/other").build()).archives()).isEmpty();
         assertThat(archives.listArchives(ctx(), ListArchivesRequest.builder().state("DISABLED").build()).archives())
                 .isEmpty();
+        assertThat(error(() -> archives.listArchives(ctx(), ListArchivesRequest.builder().namePrefix("sh")
+                .state("ENABLED").build())).getMessage())
+                .isEqualTo("At most one filter is allowed for ListArchives. Use either : State, EventSourceArn, or NamePrefix.");
 
         // A narrower pattern applies to what arrives next; retention sweeps by archive time.
         archives.updateArchive(ctx(), UpdateArchiveRequest.builder().archiveName("all")
