@@ -168,6 +168,9 @@ final class Replays {
         for (EventReplay p : store.activeReplays()) {
             try {
                 replayed += work(p);
+            } catch (dev.vigil.store.StoreException e) {
+                // The store, not the replay, failed: the next run resumes from the last committed batch.
+                org.slf4j.LoggerFactory.getLogger(Replays.class).warn("replay {} paused: {}", p.arn(), e.getMessage());
             } catch (RuntimeException e) {
                 store.transition(p, List.of(EventReplay.STARTING, EventReplay.RUNNING), EventReplay.FAILED,
                         "Replay failed: " + e.getMessage(), clock.instant());
