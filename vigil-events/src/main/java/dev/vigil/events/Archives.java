@@ -30,14 +30,17 @@ import software.amazon.event.ruler.Machine;
  * Archives: CreateArchive … DeleteArchive, and the matching that decides which accepted events each archive keeps.
  * On AWS an archive is fed by a managed rule {@code Events-Archive-<name>} on its bus whose pattern is the archive's
  * pattern plus {@code "replay-name": [{"exists": false}]}. Vigil matches archives directly with one event-ruler
- * machine per bus (same semantics: the archive's pattern, replayed events never archived) and does not store or list
- * that managed rule: a stored rule row would be one users could target, disable or delete, which AWS refuses with
- * ManagedRuleException, and nothing else in the API depends on seeing it. Compiled machines are cached per bus like
+ * machine per bus (same semantics: the archive's pattern, replayed events never archived). The managed rule is shown
+ * as AWS shows it (ListRules, DescribeRule, with ManagedBy) because tools that walk rules (clean-up scripts,
+ * linters) meet it on AWS and must be testable here; it is a view derived from the archive, never a stored rule, and
+ * changing it answers ManagedRuleException. Compiled machines are cached per bus like
  * {@link RuleMachines} (local changes invalidate at once, other nodes' within {@link RuleMachines#TTL}).
  * Thread-safe (immutable compiled entries in a concurrent map).
  */
 final class Archives {
     static final int DEFAULT_LIMIT = 100;
+    /** The ManagedBy AWS shows on an archive's managed rule. */
+    static final String MANAGED_BY = "prod.vhs.events.aws.internal";
 
     /** One bus's archives compiled. Immutable. */
     private record Compiled(Machine machine, List<String> all, Instant loadedAt) {}
@@ -96,6 +99,32 @@ final class Archives {
         c = new Compiled(machine, List.copyOf(all), now);
         cache.put(key, c);
         return c;
+    }
+
+    /**
+     * The managed rule AWS shows for an archive ({@code Events-Archive-<name>}: the archive's pattern plus
+     * {@code "replay-name": [{"exists": false}]}), as a read-only view; it is not stored and matches nothing itself.
+     */
+    static EventRule managedRule(EventArchive a) {
+        com.fasterxml.jackson.databind.node.ObjectNode pattern;
+        try {
+            JsonNode given = a.eventPattern() == null ? null : EventEnvelope.JSON.readTree(a.eventPattern());
+            pattern = given instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o.deepCopy()
+                    : EventEnvelope.JSON.createObjectNode();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            pattern = EventEnvelope.JSON.createObjectNode();
+        }
+        pattern.putArray("replay-name").addObject().put("exists", false);
+        return new EventRule(a.accountId(), a.region(), a.busName(), a.managedRuleName(), EventEnvelope.text(pattern),
+                null, EventRule.ENABLED, null, null, a.accountId(), a.createdAt(), null);
+    }
+
+    /** The managed archive rules of a bus, by name. */
+    static java.util.SortedMap<String, EventRule> managedRules(ArchiveRepository store, String account, String region,
+                                                               String bus) {
+        java.util.SortedMap<String, EventRule> out = new java.util.TreeMap<>();
+        for (EventArchive a : store.archivesOfBus(account, region, bus)) out.put(a.managedRuleName(), managedRule(a));
+        return out;
     }
 
     void invalidate(String account, String region, String bus) { cache.remove(new Key(account, region, bus)); }

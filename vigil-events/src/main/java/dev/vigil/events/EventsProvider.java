@@ -156,6 +156,7 @@ public final class EventsProvider {
 
     public PutRuleResponse putRule(RequestContext ctx, PutRuleRequest r) {
         String bus = buses.existing(ctx, r.eventBusName());
+        refuseManaged(ctx, bus, r.name());
         if (r.eventPattern() == null && r.scheduleExpression() == null) {
             throw validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
@@ -179,8 +180,10 @@ public final class EventsProvider {
     }
 
     public DescribeRuleResponse describeRule(RequestContext ctx, DescribeRuleRequest r) {
-        EventRule rule = rule(ctx, r.eventBusName(), r.name());
-        return DescribeRuleResponse.builder().name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
+        String bus = buses.existing(ctx, r.eventBusName());
+        EventRule managed = managedRules(ctx, bus).get(r.name());
+        EventRule rule = managed != null ? managed : rule(ctx, r.eventBusName(), r.name());
+        return DescribeRuleResponse.builder().managedBy(managed != null ? Archives.MANAGED_BY : null).name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
                 .scheduleExpression(rule.scheduleExpression()).state(rule.state()).description(rule.description())
                 .roleArn(rule.roleArn()).eventBusName(rule.busName()).createdBy(rule.createdBy()).build();
     }
@@ -192,7 +195,12 @@ public final class EventsProvider {
         List<Rule> page = new ArrayList<>();
         String last = null;
         boolean more = false;
-        for (EventRule e : repo.rules(ctx.accountId(), ctx.region(), bus, after, 0)) {
+        // Stored rules and the archives' managed rules, in one name order.
+        java.util.SortedMap<String, EventRule> managed = managedRules(ctx, bus);
+        java.util.SortedMap<String, EventRule> rules = new TreeMap<>();
+        for (EventRule e : repo.rules(ctx.accountId(), ctx.region(), bus, after, 0)) rules.put(e.name(), e);
+        for (EventRule e : managed.values()) if (after == null || e.name().compareTo(after) > 0) rules.put(e.name(), e);
+        for (EventRule e : rules.values()) {
             if (r.namePrefix() != null && !e.name().startsWith(r.namePrefix())) continue;
             if (page.size() == limit) {
                 more = true;
@@ -200,7 +208,8 @@ public final class EventsProvider {
             }
             page.add(Rule.builder().name(e.name()).arn(e.arn()).eventPattern(e.eventPattern())
                     .scheduleExpression(e.scheduleExpression()).state(e.state()).description(e.description())
-                    .roleArn(e.roleArn()).eventBusName(e.busName()).build());
+                    .roleArn(e.roleArn()).eventBusName(e.busName())
+                    .managedBy(managed.containsKey(e.name()) ? Archives.MANAGED_BY : null).build());
             last = e.name();
         }
         return ListRulesResponse.builder().rules(page).nextToken(more ? PageToken.encode(last) : null).build();
@@ -218,12 +227,15 @@ public final class EventsProvider {
 
     private void setState(RequestContext ctx, String busName, String name, String state) {
         String bus = buses.existing(ctx, busName);
+        refuseManaged(ctx, bus, name);
         if (!repo.setRuleState(ctx.accountId(), ctx.region(), bus, name, state)) throw EventsErrors.ruleNotFound(name, bus);
         machines.invalidate(ctx.accountId(), ctx.region(), bus);
     }
 
     public DeleteRuleResponse deleteRule(RequestContext ctx, DeleteRuleRequest r) {
         String bus = buses.existing(ctx, r.eventBusName());
+        // Even with Force: the rule is the archive's; DeleteArchive removes it.
+        refuseManaged(ctx, bus, r.name());
         var outcome = repo.deleteRule(ctx.accountId(), ctx.region(), bus, r.name(), Boolean.TRUE.equals(r.force()));
         if (outcome == EventsRepository.DeleteOutcome.HAS_TARGETS) {
             throw validation("Rule can't be deleted since it has targets.");
@@ -231,6 +243,18 @@ public final class EventsProvider {
         // Deleting a rule that does not exist succeeds, as on AWS.
         machines.invalidate(ctx.accountId(), ctx.region(), bus);
         return DeleteRuleResponse.builder().build();
+    }
+
+    private java.util.SortedMap<String, EventRule> managedRules(RequestContext ctx, String bus) {
+        return settings == null ? new TreeMap<>() : Archives.managedRules(settings, ctx.accountId(), ctx.region(), bus);
+    }
+
+    /** ManagedRuleException when {@code name} is an archive's managed rule on the bus. */
+    private void refuseManaged(RequestContext ctx, String bus, String name) {
+        if (name != null && name.startsWith("Events-Archive-") && managedRules(ctx, bus).containsKey(name)) {
+            throw dev.vigil.core.AwsException.badRequest("ManagedRuleException", "Rule " + name
+                    + " is managed by " + Archives.MANAGED_BY + " and cannot be changed; it goes with its archive.");
+        }
     }
 
     EventRule rule(RequestContext ctx, String busName, String name) {

@@ -190,7 +190,31 @@ abstract class ArchiveStoreContract {
                 "CloudWatch Alarm State Change", "{}", List.of(), null);
         assertThat(store.archiveStats(ACCOUNT, REGION, "aws")[0]).isEqualTo(1);
 
+        // The archives' managed rules show as AWS shows them, and cannot be changed.
+        var listed = provider.listRules(ctx(), ListRulesRequest.builder().build()).rules();
+        assertThat(listed).extracting(Rule::name).containsExactly("Events-Archive-all", "Events-Archive-aws",
+                "Events-Archive-shop");
+        assertThat(listed).extracting(Rule::managedBy).containsOnly("prod.vhs.events.aws.internal");
+        assertThat(read(listed.get(2).eventPattern())).isEqualTo(read(
+                "{\"source\": [\"shop\"], \"replay-name\": [{\"exists\": false}]}"));
+        assertThat(read(listed.get(0).eventPattern())).isEqualTo(read(
+                "{\"source\": [\"other\"], \"replay-name\": [{\"exists\": false}]}"));
+        var managed = provider.describeRule(ctx(), DescribeRuleRequest.builder().name("Events-Archive-shop").build());
+        assertThat(managed.managedBy()).isEqualTo("prod.vhs.events.aws.internal");
+        assertThat(managed.arn()).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/Events-Archive-shop");
+        assertThat(error(() -> provider.disableRule(ctx(), DisableRuleRequest.builder().name("Events-Archive-shop")
+                .build())).code()).isEqualTo("ManagedRuleException");
+        assertThat(error(() -> provider.putRule(ctx(), PutRuleRequest.builder().name("Events-Archive-shop")
+                .eventPattern("{\"source\": [\"x\"]}").build())).code()).isEqualTo("ManagedRuleException");
+        assertThat(error(() -> provider.deleteRule(ctx(), DeleteRuleRequest.builder().name("Events-Archive-shop")
+                .force(true).build())).code()).isEqualTo("ManagedRuleException");
+        var page = provider.listRules(ctx(), ListRulesRequest.builder().limit(2).build());
+        assertThat(provider.listRules(ctx(), ListRulesRequest.builder().nextToken(page.nextToken()).build()).rules())
+                .extracting(Rule::name).containsExactly("Events-Archive-shop");
+
         archives.deleteArchive(ctx(), DeleteArchiveRequest.builder().archiveName("shop").build());
+        assertThat(provider.listRules(ctx(), ListRulesRequest.builder().build()).rules()).extracting(Rule::name)
+                .containsExactly("Events-Archive-all", "Events-Archive-aws");
         AwsException gone = error(() -> archives.describeArchive(ctx(), DescribeArchiveRequest.builder()
                 .archiveName("shop").build()));
         assertThat(gone.code()).isEqualTo("ResourceNotFoundException");
