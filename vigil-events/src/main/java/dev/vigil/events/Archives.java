@@ -51,6 +51,8 @@ final class Archives {
     private final BusNames buses;
     private final Clock clock;
     private final Map<Key, Compiled> cache = new ConcurrentHashMap<>();
+    /** Bumped by every invalidation; a compile that raced one is not cached (as in {@link RuleMachines}). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     Archives(ArchiveRepository store, EventsRepository repo, Clock clock) {
         this.store = store;
@@ -85,6 +87,7 @@ final class Archives {
         Key key = new Key(account, region, bus);
         Compiled c = cache.get(key);
         if (c != null && now.isBefore(c.loadedAt().plus(RuleMachines.TTL)) && !now.isBefore(c.loadedAt())) return c;
+        long seen = changes.get();
         Machine machine = new Machine();
         List<String> all = new ArrayList<>();
         for (EventArchive a : store.archivesOfBus(account, region, bus)) {
@@ -96,9 +99,9 @@ final class Archives {
                 // validated on CreateArchive/UpdateArchive; a stored pattern event-ruler refuses archives nothing
             }
         }
-        c = new Compiled(machine, List.copyOf(all), now);
-        cache.put(key, c);
-        return c;
+        Compiled fresh = new Compiled(machine, List.copyOf(all), now);
+        cache.compute(key, (k, old) -> changes.get() == seen ? fresh : old);
+        return fresh;
     }
 
     /**
@@ -127,9 +130,15 @@ final class Archives {
         return out;
     }
 
-    void invalidate(String account, String region, String bus) { cache.remove(new Key(account, region, bus)); }
+    void invalidate(String account, String region, String bus) {
+        changes.incrementAndGet();
+        cache.remove(new Key(account, region, bus));
+    }
 
-    void clear() { cache.clear(); }
+    void clear() {
+        changes.incrementAndGet();
+        cache.clear();
+    }
 
     /** The retention sweep (scheduler, lease-guarded); answers how many events expired. */
     int sweep() { return store.sweepExpired(clock.instant()); }

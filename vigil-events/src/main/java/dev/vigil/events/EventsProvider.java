@@ -183,7 +183,8 @@ public final class EventsProvider {
         String bus = buses.existing(ctx, r.eventBusName());
         EventRule managed = managedRules(ctx, bus).get(r.name());
         EventRule rule = managed != null ? managed : rule(ctx, r.eventBusName(), r.name());
-        return DescribeRuleResponse.builder().managedBy(managed != null ? Archives.MANAGED_BY : null).name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
+        return DescribeRuleResponse.builder().managedBy(managed != null ? Archives.MANAGED_BY : null)
+                .name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
                 .scheduleExpression(rule.scheduleExpression()).state(rule.state()).description(rule.description())
                 .roleArn(rule.roleArn()).eventBusName(rule.busName()).createdBy(rule.createdBy()).build();
     }
