@@ -27,6 +27,7 @@ final class ArchiveDescriptors {
     private static final String SOURCE_NAME = "aws\\.partner(/[\\.\\-_A-Za-z0-9]+){2,}";
     private static final String SOURCE_PREFIX = "aws\\.partner/[\\.\\-_A-Za-z0-9]+/[/\\.\\-_A-Za-z0-9]*";
     private static final String SOURCE_ARN = "arn:aws([a-z]|\\-)*:events:([a-z]|\\d|\\-)*:([0-9]{12})?:.+\\/.+";
+    private static final String KMS_KEY = "[a-zA-Z0-9_\\-/:]*";
 
     private ArchiveDescriptors() {}
 
@@ -118,8 +119,10 @@ final class ArchiveDescriptors {
             b.constrain(shape, "ArchiveName", length(1, 48), pattern(NAME));
         }
         b.constrain(ListArchivesRequest.class, "NamePrefix", length(1, 48), pattern(NAME));
-        b.constrain(CreateArchiveRequest.class, "EventSourceArn", length(1, 1600));
-        b.constrain(ListArchivesRequest.class, "EventSourceArn", length(1, 1600));
+        b.constrain(CreateArchiveRequest.class, "EventSourceArn", length(1, 1600), pattern(SOURCE_ARN));
+        b.constrain(ListArchivesRequest.class, "EventSourceArn", length(1, 1600), pattern(SOURCE_ARN));
+        b.constrain(CreateArchiveRequest.class, "EventPattern", length(0, 4096));
+        b.constrain(UpdateArchiveRequest.class, "EventPattern", length(0, 4096));
         b.constrain(ListArchivesRequest.class, "State", oneOf("ENABLED", "DISABLED", "CREATING", "UPDATING",
                 "CREATE_FAILED", "UPDATE_FAILED"));
         b.constrain(ListReplaysRequest.class, "State", oneOf("STARTING", "RUNNING", "CANCELLING", "COMPLETED",
@@ -128,8 +131,10 @@ final class ArchiveDescriptors {
         b.constrain(UpdateArchiveRequest.class, "Description", length(0, 512));
         b.constrain(CreateArchiveRequest.class, "RetentionDays", range(0, Integer.MAX_VALUE));
         b.constrain(UpdateArchiveRequest.class, "RetentionDays", range(0, Integer.MAX_VALUE));
-        b.constrain(CreateArchiveRequest.class, "KmsKeyIdentifier", length(0, 2048));
-        b.constrain(UpdateArchiveRequest.class, "KmsKeyIdentifier", length(0, 2048));
+        for (Class<?> shape : List.of(CreateArchiveRequest.class, UpdateArchiveRequest.class, CreateEventBusRequest.class,
+                UpdateEventBusRequest.class)) {
+            b.constrain(shape, "KmsKeyIdentifier", length(0, 2048), pattern(KMS_KEY));
+        }
         for (Class<?> shape : List.of(StartReplayRequest.class, DescribeReplayRequest.class, CancelReplayRequest.class)) {
             b.constrain(shape, "ReplayName", length(1, 64), pattern(NAME));
         }
@@ -137,7 +142,7 @@ final class ArchiveDescriptors {
         b.constrain(StartReplayRequest.class, "Description", length(0, 512));
         b.constrain(StartReplayRequest.class, "EventSourceArn", length(1, 1600), pattern(SOURCE_ARN));
         b.constrain(ListReplaysRequest.class, "EventSourceArn", length(1, 1600), pattern(SOURCE_ARN));
-        b.constrain(ReplayDestination.class, "Arn", length(1, 1600), pattern(SOURCE_ARN));
+        b.constrain(ReplayDestination.class, "Arn", length(1, 1600));
         for (Class<?> shape : List.of(CreatePartnerEventSourceRequest.class, DeletePartnerEventSourceRequest.class,
                 DescribePartnerEventSourceRequest.class)) {
             b.constrain(shape, "Name", length(1, 256), pattern(SOURCE_NAME));
@@ -149,11 +154,10 @@ final class ArchiveDescriptors {
         b.constrain(ListPartnerEventSourceAccountsRequest.class, "EventSourceName", length(1, 256), pattern(SOURCE_NAME));
         b.constrain(CreateEventBusRequest.class, "EventSourceName", length(1, 256), pattern(SOURCE_NAME));
         b.constrain(ListPartnerEventSourcesRequest.class, "NamePrefix", length(1, 256), pattern(SOURCE_PREFIX));
-        b.constrain(ListEventSourcesRequest.class, "NamePrefix", length(1, 256), pattern(SOURCE_PREFIX));
+        b.constrain(ListEventSourcesRequest.class, "NamePrefix", length(1, 256), pattern("[/\\.\\-_A-Za-z0-9]+"));
+        b.constrain(PutPartnerEventsRequestEntry.class, "Source", length(1, 256), pattern(SOURCE_NAME));
         b.constrain(CreatePartnerEventSourceRequest.class, "Account", length(12, 12), pattern("\\d{12}"));
         b.constrain(DeletePartnerEventSourceRequest.class, "Account", length(12, 12), pattern("\\d{12}"));
         b.constrain(PutPartnerEventsRequest.class, "Entries", length(1, 20));
-        b.constrain(UpdateEventBusRequest.class, "KmsKeyIdentifier", length(0, 2048));
-        b.constrain(CreateEventBusRequest.class, "KmsKeyIdentifier", length(0, 2048));
     }
 }
