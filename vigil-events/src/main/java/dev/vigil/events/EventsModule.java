@@ -35,6 +35,7 @@ public final class EventsModule implements ServiceModule {
         policies = new BusPolicies(repo, env.clock());
         archiveStore = new JdbcArchiveRepository(env.database());
         archives = new Archives(archiveStore, repo, env.clock());
+        deliveries.archiveInto(archives, archiveStore);
         env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,
                 env.interconnect().failures(), env.clock(), archives, archiveStore));

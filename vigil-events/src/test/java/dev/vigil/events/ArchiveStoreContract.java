@@ -64,6 +64,7 @@ abstract class ArchiveStoreContract {
         Dispatcher dispatcher = new Dispatcher(machines, interconnect.failures());
         deliveries = new Deliveries(repo, interconnect, dispatcher, clock, false);
         archives = new Archives(store, repo, clock);
+        deliveries.archiveInto(archives, store);
         replays = new Replays(store, repo, dispatcher, deliveries, clock);
         partners = new PartnerSources(store, repo, dispatcher, archives, deliveries, clock);
         provider = new EventsProvider(repo, machines, clock, partners, store);
@@ -220,6 +221,18 @@ abstract class ArchiveStoreContract {
         assertThat(gone.code()).isEqualTo("ResourceNotFoundException");
         assertThat(gone.getMessage()).isEqualTo("Archive shop does not exist.");
         assertThat(store.archiveStats(ACCOUNT, REGION, "shop")[0]).isZero();
+    }
+
+    @Test
+    void eventsForwardedFromAnotherBusAreArchivedOnTheBusReceivingThem() {
+        String orders = provider.createEventBus(ctx(), CreateEventBusRequest.builder().name("orders").build()).eventBusArn();
+        archives.createArchive(ctx(), CreateArchiveRequest.builder().archiveName("orders").eventSourceArn(orders).build());
+        rule("to-orders", "{\"source\": [\"shop\"]}", orders);
+        put("shop", "{\"n\": 1}");
+        assertThat(store.archiveStats(ACCOUNT, REGION, "orders")[0]).isZero(); // not yet on that bus
+        deliveries.drain();
+        assertThat(store.archiveStats(ACCOUNT, REGION, "orders")[0]).isEqualTo(1);
+        assertThat(repo.pendingDeliveries()).isZero();
     }
 
     // ---- replays
