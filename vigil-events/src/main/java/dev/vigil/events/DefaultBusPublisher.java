@@ -21,14 +21,24 @@ final class DefaultBusPublisher implements EventPublisher {
     private final Deliveries deliveries;
     private final DeliveryFailures failures;
     private final Clock clock;
+    /** The default bus's archives, fed with the deliveries in one transaction; null: not archived. */
+    private final Archives archives;
+    private final ArchiveRepository archiveStore;
 
     DefaultBusPublisher(EventsRepository repo, Dispatcher dispatcher, Deliveries deliveries, DeliveryFailures failures,
                         Clock clock) {
+        this(repo, dispatcher, deliveries, failures, clock, null, null);
+    }
+
+    DefaultBusPublisher(EventsRepository repo, Dispatcher dispatcher, Deliveries deliveries, DeliveryFailures failures,
+                        Clock clock, Archives archives, ArchiveRepository archiveStore) {
         this.repo = repo;
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;
         this.failures = failures;
         this.clock = clock;
+        this.archives = archives;
+        this.archiveStore = archiveStore;
     }
 
     @Override
@@ -40,8 +50,16 @@ final class DefaultBusPublisher implements EventPublisher {
             Instant now = clock.instant();
             ObjectNode event = EventEnvelope.build(Ids.uuid(), detailType, source, accountId, time == null ? now : time,
                     region, resources, detail);
-            List<OutboxEntry> out = dispatcher.route(accountId, region, Bus.DEFAULT, event, EventEnvelope.text(event), now);
-            if (!out.isEmpty()) {
+            String text = EventEnvelope.text(event);
+            List<OutboxEntry> out = dispatcher.route(accountId, region, Bus.DEFAULT, event, text, now);
+            List<ArchivedEvent> archived = archives == null ? List.of()
+                    : archives.archive(accountId, region, Bus.DEFAULT, event, text, time == null ? now : time, now);
+            if (!archived.isEmpty()) {
+                archiveStore.archive(archived, () -> {
+                    if (!out.isEmpty()) repo.enqueue(out);
+                });
+                if (!out.isEmpty()) deliveries.kick();
+            } else if (!out.isEmpty()) {
                 repo.enqueue(out);
                 deliveries.kick();
             }

@@ -43,6 +43,8 @@ final class Deliveries implements AutoCloseable {
     private final ExecutorService worker;
 
     private final Dispatcher dispatcher;
+    private volatile ArchiveRepository archiveStore;
+    private volatile Archives archives;
 
     Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock) {
         this(repo, interconnect, dispatcher, clock, true);
@@ -135,7 +137,20 @@ final class Deliveries implements AutoCloseable {
             throw EventsErrors.validation("The input for an event bus target must be an event.");
         }
         List<OutboxEntry> next = dispatcher.route(bus.accountId(), bus.region(), name, event, e.body(), now, true);
-        repo.forwarded(e.id(), next);
+        Archives a = archives;
+        List<ArchivedEvent> archived = a == null ? List.of()
+                : a.archive(bus.accountId(), bus.region(), name, event, e.body(), e.eventTime(), now);
+        if (archived.isEmpty()) {
+            repo.forwarded(e.id(), next);
+        } else {
+            archiveStore.archive(archived, () -> repo.forwarded(e.id(), next)); // the receiving bus's archives
+        }
+    }
+
+    /** Feeds the receiving bus's archives with forwarded events (set once at start; unset: not archived). */
+    void archiveInto(Archives archives, ArchiveRepository store) {
+        this.archiveStore = store;
+        this.archives = archives;
     }
 
     private void failed(OutboxEntry e, Instant now, String code, String message) {

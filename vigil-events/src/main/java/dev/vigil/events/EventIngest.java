@@ -31,13 +31,23 @@ final class EventIngest {
     private final EventsRepository repo;
     private final Deliveries deliveries;
     private final Clock clock;
+    /** Archives fed in the acceptance's transaction; null: no archiving (tests of the bus path alone). */
+    private final Archives archives;
+    private final ArchiveRepository archiveStore;
 
     EventIngest(EventsRepository repo, Dispatcher dispatcher, Deliveries deliveries, Clock clock) {
+        this(repo, dispatcher, deliveries, clock, null, null);
+    }
+
+    EventIngest(EventsRepository repo, Dispatcher dispatcher, Deliveries deliveries, Clock clock, Archives archives,
+                ArchiveRepository archiveStore) {
         this.repo = repo;
         this.buses = new BusNames(repo);
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.archives = archives;
+        this.archiveStore = archiveStore;
     }
 
     /** An entry's size as AWS counts it: 14 bytes for Time, UTF-8 bytes of Source, DetailType, Detail, Resources. */
@@ -61,24 +71,32 @@ final class EventIngest {
         Instant now = clock.instant();
         List<PutEventsResultEntry> results = new ArrayList<>();
         List<OutboxEntry> queued = new ArrayList<>();
+        List<ArchivedEvent> archived = new ArrayList<>();
         int failed = 0;
         for (PutEventsRequestEntry e : r.entries()) {
             try {
-                results.add(PutEventsResultEntry.builder().eventId(accept(ctx, e, now, queued)).build());
+                results.add(PutEventsResultEntry.builder().eventId(accept(ctx, e, now, queued, archived)).build());
             } catch (AwsException problem) {
                 failed++;
                 results.add(PutEventsResultEntry.builder().errorCode(problem.code()).errorMessage(problem.getMessage())
                         .build());
             }
         }
-        if (!queued.isEmpty()) {
+        if (!archived.isEmpty()) {
+            // archived events and deliveries commit together, before the answer
+            archiveStore.archive(archived, () -> {
+                if (!queued.isEmpty()) repo.enqueue(queued);
+            });
+            if (!queued.isEmpty()) deliveries.kick();
+        } else if (!queued.isEmpty()) {
             repo.enqueue(queued); // durable before the answer: an accepted event's deliveries survive a crash
             deliveries.kick();
         }
         return PutEventsResponse.builder().failedEntryCount(failed).entries(results).build();
     }
 
-    private String accept(RequestContext ctx, PutEventsRequestEntry e, Instant now, List<OutboxEntry> queued) {
+    private String accept(RequestContext ctx, PutEventsRequestEntry e, Instant now, List<OutboxEntry> queued,
+                          List<ArchivedEvent> archived) {
         if (e.source() == null) throw invalidArgument("Source");
         if (e.detailType() == null) throw invalidArgument("DetailType");
         if (e.detail() == null) throw invalidArgument("Detail");
@@ -98,7 +116,9 @@ final class EventIngest {
         ObjectNode event = EventEnvelope.build(id, e.detailType(), e.source(), ctx.accountId(), time, ctx.region(),
                 e.hasResources() ? e.resources() : List.of(), detail);
         // The event keeps the sender's account; the bus owner's rules decide where it goes.
-        queued.addAll(dispatcher.route(bus.account(), bus.region(), bus.name(), event, EventEnvelope.text(event), now));
+        String text = EventEnvelope.text(event);
+        queued.addAll(dispatcher.route(bus.account(), bus.region(), bus.name(), event, text, now));
+        if (archives != null) archived.addAll(archives.archive(bus.account(), bus.region(), bus.name(), event, text, time, now));
         return id;
     }
 

@@ -34,6 +34,12 @@ public final class EventsDescriptor {
 
     static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags,
                                         BusPolicies policies) {
+        return descriptor(p, t, ingest, tags, policies, more -> { });
+    }
+
+    /** With {@code more} declaring further operations (archives, replays, partner sources: {@link ArchiveDescriptors}). */
+    static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags,
+                                        BusPolicies policies, java.util.function.Consumer<ServiceDescriptor.Builder> more) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder(SIGNING_NAME)
                 .displayName("events")
                 .protocols(Protocol.AWS_JSON_1_1)
@@ -85,6 +91,7 @@ public final class EventsDescriptor {
                 .resources((ctx, r) -> arn(r.resourceARN())).build());
         b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
                 tags::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN())).readOnly().build());
+        more.accept(b);
         return b.build();
     }
 

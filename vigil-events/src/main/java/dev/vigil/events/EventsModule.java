@@ -10,17 +10,21 @@ import java.util.List;
 /**
  * Plugs EventBridge into the server: publishes the {@link EventPublisher} and the buses' resource policies (phase 1),
  * migrates its store, schedules
- * the outbox drain and the rule schedules, and serves the operations (phase 2). Used by one server thread at a time.
+ * the outbox drain, the rule schedules, replays and archive retention, and serves the operations (phase 2). Used by one server thread at a time.
  */
 public final class EventsModule implements ServiceModule {
     static final Duration DELIVERY_PERIOD = Duration.ofSeconds(1);
     static final Duration SCHEDULE_PERIOD = Duration.ofSeconds(1);
+    static final Duration REPLAY_PERIOD = Duration.ofSeconds(1);
+    static final Duration RETENTION_PERIOD = Duration.ofMinutes(10);
 
     private JdbcEventsRepository repo;
     private RuleMachines machines;
     private Dispatcher dispatcher;
     private Deliveries deliveries;
     private BusPolicies policies;
+    private Archives archives;
+    private JdbcArchiveRepository archiveStore;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -29,9 +33,12 @@ public final class EventsModule implements ServiceModule {
         dispatcher = new Dispatcher(machines, env.interconnect().failures());
         deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
         policies = new BusPolicies(repo, env.clock());
+        archiveStore = new JdbcArchiveRepository(env.database());
+        archives = new Archives(archiveStore, repo, env.clock());
+        deliveries.archiveInto(archives, archiveStore);
         env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,
-                env.interconnect().failures(), env.clock()));
+                env.interconnect().failures(), env.clock(), archives, archiveStore));
     }
 
     @Override
@@ -41,15 +48,21 @@ public final class EventsModule implements ServiceModule {
         Schedules schedules = new Schedules(repo, dispatcher, deliveries, env.clock());
         env.scheduler().every("events-deliveries", DELIVERY_PERIOD, deliveries::drain);
         env.scheduler().every("events-schedules", SCHEDULE_PERIOD, schedules::run);
-        EventsProvider provider = new EventsProvider(repo, machines, env.clock());
+        Replays replays = new Replays(archiveStore, repo, dispatcher, deliveries, env.clock());
+        PartnerSources partners = new PartnerSources(archiveStore, repo, dispatcher, archives, deliveries, env.clock());
+        env.scheduler().every("events-replays", REPLAY_PERIOD, replays::run);
+        env.scheduler().every("events-archive-retention", RETENTION_PERIOD, archives::sweep);
+        EventsProvider provider = new EventsProvider(repo, machines, env.clock(), partners, archiveStore);
         return List.of(EventsDescriptor.descriptor(provider, new TargetsProvider(repo, machines),
-                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo), policies));
+                new EventIngest(repo, dispatcher, deliveries, env.clock(), archives, archiveStore),
+                new ResourceTags(repo), policies, b -> ArchiveDescriptors.declare(b, archives, replays, partners)));
     }
 
     /** A reset wipes the store: compiled rules must not outlive it. */
     @Override
     public void flush() {
         if (machines != null) machines.clear();
+        if (archives != null) archives.clear();
     }
 
     @Override

@@ -47,24 +47,37 @@ public final class EventsProvider {
     private final BusNames buses;
     private final RuleMachines machines;
     private final Clock clock;
+    /** Partner buses and the KMS/dead-letter settings of buses; null: neither (tests of buses and rules alone). */
+    private final PartnerSources partners;
+    private final ArchiveRepository settings;
 
     EventsProvider(EventsRepository repo, RuleMachines machines, Clock clock) {
+        this(repo, machines, clock, null, null);
+    }
+
+    EventsProvider(EventsRepository repo, RuleMachines machines, Clock clock, PartnerSources partners,
+                   ArchiveRepository settings) {
         this.repo = repo;
         this.buses = new BusNames(repo);
         this.machines = machines;
         this.clock = clock;
+        this.partners = partners;
+        this.settings = settings;
     }
 
     // ---- buses
 
     public CreateEventBusResponse createEventBus(RequestContext ctx, CreateEventBusRequest r) {
         if (r.eventSourceName() != null || r.name().startsWith("aws.")) {
-            // No partner event source exists yet, so a partner bus has nothing to attach to.
             String source = r.eventSourceName() != null ? r.eventSourceName() : r.name();
-            throw dev.vigil.core.AwsException.badRequest(EventsErrors.NOT_FOUND, "Event source " + source
-                    + " does not exist.");
+            if (partners == null) {
+                throw dev.vigil.core.AwsException.badRequest(EventsErrors.NOT_FOUND, "Event source " + source
+                        + " does not exist.");
+            }
+            partners.checkPartnerBus(ctx, r.name(), r.eventSourceName()); // a partner bus is named after its source
+        } else if (r.name().contains("/")) {
+            throw validation("Event bus name must not contain '/'.");
         }
-        if (r.name().contains("/")) throw validation("Event bus name must not contain '/'.");
         var tags = r.hasTags() ? ResourceTags.validate(r.tags()) : new TreeMap<String, String>();
         Instant now = clock.instant();
         Bus bus = new Bus(ctx.accountId(), ctx.region(), r.name(), r.description(), null, now, now);
@@ -73,20 +86,26 @@ public final class EventsProvider {
                     "Event bus " + r.name() + " already exists.");
         }
         if (!tags.isEmpty()) repo.tag(ctx.accountId(), ctx.region(), bus.arn(), tags, ResourceTags.MAX_TAGS);
-        return CreateEventBusResponse.builder().eventBusArn(bus.arn()).description(r.description()).build();
+        String dlq = r.deadLetterConfig() == null ? null : r.deadLetterConfig().arn();
+        if (settings != null) settings.saveBusSettings(ctx.accountId(), ctx.region(), r.name(), r.kmsKeyIdentifier(), dlq);
+        return CreateEventBusResponse.builder().eventBusArn(bus.arn()).description(r.description())
+                .kmsKeyIdentifier(r.kmsKeyIdentifier()).deadLetterConfig(r.deadLetterConfig()).build();
     }
 
     public DeleteEventBusResponse deleteEventBus(RequestContext ctx, DeleteEventBusRequest r) {
         if (Bus.DEFAULT.equals(r.name())) throw validation("Cannot delete event bus default.");
         repo.deleteBus(ctx.accountId(), ctx.region(), r.name());
+        if (settings != null) settings.saveBusSettings(ctx.accountId(), ctx.region(), r.name(), null, null);
         machines.invalidate(ctx.accountId(), ctx.region(), r.name());
         return DeleteEventBusResponse.builder().build();
     }
 
     public DescribeEventBusResponse describeEventBus(RequestContext ctx, DescribeEventBusRequest r) {
         Bus b = bus(ctx, buses.existing(ctx, r.name()));
+        String[] extra = settings == null ? new String[2] : settings.busSettings(b.accountId(), b.region(), b.name());
         return DescribeEventBusResponse.builder().name(b.name()).arn(b.arn()).description(b.description())
-                .policy(b.policy()).creationTime(b.createdAt()).lastModifiedTime(b.modifiedAt()).build();
+                .policy(b.policy()).creationTime(b.createdAt()).lastModifiedTime(b.modifiedAt())
+                .kmsKeyIdentifier(extra[0]).deadLetterConfig(dlq(extra[1])).build();
     }
 
     public UpdateEventBusResponse updateEventBus(RequestContext ctx, UpdateEventBusRequest r) {
@@ -95,7 +114,14 @@ public final class EventsProvider {
         Bus b = new Bus(old.accountId(), old.region(), old.name(), r.description(), old.policy(),
                 old.createdAt() == null ? now : old.createdAt(), now);
         repo.saveBus(b);
-        return UpdateEventBusResponse.builder().arn(b.arn()).name(b.name()).description(b.description()).build();
+        String dlq = r.deadLetterConfig() == null ? null : r.deadLetterConfig().arn();
+        if (settings != null) settings.saveBusSettings(b.accountId(), b.region(), b.name(), r.kmsKeyIdentifier(), dlq);
+        return UpdateEventBusResponse.builder().arn(b.arn()).name(b.name()).description(b.description())
+                .kmsKeyIdentifier(r.kmsKeyIdentifier()).deadLetterConfig(dlq(dlq)).build();
+    }
+
+    private static software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig dlq(String arn) {
+        return arn == null ? null : software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig.builder().arn(arn).build();
     }
 
     public ListEventBusesResponse listEventBuses(RequestContext ctx, ListEventBusesRequest r) {
@@ -130,6 +156,7 @@ public final class EventsProvider {
 
     public PutRuleResponse putRule(RequestContext ctx, PutRuleRequest r) {
         String bus = buses.existing(ctx, r.eventBusName());
+        refuseManaged(ctx, bus, r.name());
         if (r.eventPattern() == null && r.scheduleExpression() == null) {
             throw validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
@@ -153,8 +180,11 @@ public final class EventsProvider {
     }
 
     public DescribeRuleResponse describeRule(RequestContext ctx, DescribeRuleRequest r) {
-        EventRule rule = rule(ctx, r.eventBusName(), r.name());
-        return DescribeRuleResponse.builder().name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
+        String bus = buses.existing(ctx, r.eventBusName());
+        EventRule managed = managedRules(ctx, bus).get(r.name());
+        EventRule rule = managed != null ? managed : rule(ctx, r.eventBusName(), r.name());
+        return DescribeRuleResponse.builder().managedBy(managed != null ? Archives.MANAGED_BY : null)
+                .name(rule.name()).arn(rule.arn()).eventPattern(rule.eventPattern())
                 .scheduleExpression(rule.scheduleExpression()).state(rule.state()).description(rule.description())
                 .roleArn(rule.roleArn()).eventBusName(rule.busName()).createdBy(rule.createdBy()).build();
     }
@@ -166,7 +196,12 @@ public final class EventsProvider {
         List<Rule> page = new ArrayList<>();
         String last = null;
         boolean more = false;
-        for (EventRule e : repo.rules(ctx.accountId(), ctx.region(), bus, after, 0)) {
+        // Stored rules and the archives' managed rules, in one name order.
+        java.util.SortedMap<String, EventRule> managed = managedRules(ctx, bus);
+        java.util.SortedMap<String, EventRule> rules = new TreeMap<>();
+        for (EventRule e : repo.rules(ctx.accountId(), ctx.region(), bus, after, 0)) rules.put(e.name(), e);
+        for (EventRule e : managed.values()) if (after == null || e.name().compareTo(after) > 0) rules.put(e.name(), e);
+        for (EventRule e : rules.values()) {
             if (r.namePrefix() != null && !e.name().startsWith(r.namePrefix())) continue;
             if (page.size() == limit) {
                 more = true;
@@ -174,7 +209,8 @@ public final class EventsProvider {
             }
             page.add(Rule.builder().name(e.name()).arn(e.arn()).eventPattern(e.eventPattern())
                     .scheduleExpression(e.scheduleExpression()).state(e.state()).description(e.description())
-                    .roleArn(e.roleArn()).eventBusName(e.busName()).build());
+                    .roleArn(e.roleArn()).eventBusName(e.busName())
+                    .managedBy(managed.containsKey(e.name()) ? Archives.MANAGED_BY : null).build());
             last = e.name();
         }
         return ListRulesResponse.builder().rules(page).nextToken(more ? PageToken.encode(last) : null).build();
@@ -192,12 +228,15 @@ public final class EventsProvider {
 
     private void setState(RequestContext ctx, String busName, String name, String state) {
         String bus = buses.existing(ctx, busName);
+        refuseManaged(ctx, bus, name);
         if (!repo.setRuleState(ctx.accountId(), ctx.region(), bus, name, state)) throw EventsErrors.ruleNotFound(name, bus);
         machines.invalidate(ctx.accountId(), ctx.region(), bus);
     }
 
     public DeleteRuleResponse deleteRule(RequestContext ctx, DeleteRuleRequest r) {
         String bus = buses.existing(ctx, r.eventBusName());
+        // Even with Force: the rule is the archive's; DeleteArchive removes it.
+        refuseManaged(ctx, bus, r.name());
         var outcome = repo.deleteRule(ctx.accountId(), ctx.region(), bus, r.name(), Boolean.TRUE.equals(r.force()));
         if (outcome == EventsRepository.DeleteOutcome.HAS_TARGETS) {
             throw validation("Rule can't be deleted since it has targets.");
@@ -205,6 +244,18 @@ public final class EventsProvider {
         // Deleting a rule that does not exist succeeds, as on AWS.
         machines.invalidate(ctx.accountId(), ctx.region(), bus);
         return DeleteRuleResponse.builder().build();
+    }
+
+    private java.util.SortedMap<String, EventRule> managedRules(RequestContext ctx, String bus) {
+        return settings == null ? new TreeMap<>() : Archives.managedRules(settings, ctx.accountId(), ctx.region(), bus);
+    }
+
+    /** ManagedRuleException when {@code name} is an archive's managed rule on the bus. */
+    private void refuseManaged(RequestContext ctx, String bus, String name) {
+        if (name != null && name.startsWith("Events-Archive-") && managedRules(ctx, bus).containsKey(name)) {
+            throw dev.vigil.core.AwsException.badRequest("ManagedRuleException", "Rule " + name
+                    + " is managed by " + Archives.MANAGED_BY + " and cannot be changed; it goes with its archive.");
+        }
     }
 
     EventRule rule(RequestContext ctx, String busName, String name) {

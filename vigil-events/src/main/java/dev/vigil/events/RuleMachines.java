@@ -41,6 +41,11 @@ final class RuleMachines {
     private final EventsRepository repo;
     private final Clock clock;
     private final Map<Key, Compiled> cache = new ConcurrentHashMap<>();
+    /**
+     * Bumped by every invalidation: a compile that read the store before an invalidation is not cached, else a
+     * compile racing a rule change (e.g. CloudTrail's events published from another thread) could cache the old rules.
+     */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     RuleMachines(EventsRepository repo, Clock clock) {
         this.repo = repo;
@@ -52,16 +57,21 @@ final class RuleMachines {
         Instant now = clock.instant();
         Compiled c = cache.get(key);
         if (c != null && now.isBefore(c.loadedAt().plus(TTL)) && !now.isBefore(c.loadedAt())) return c;
-        c = compile(account, region, bus, now);
-        cache.put(key, c);
-        return c;
+        long seen = changes.get();
+        Compiled fresh = compile(account, region, bus, now);
+        cache.compute(key, (k, old) -> changes.get() == seen ? fresh : old);
+        return fresh;
     }
 
     void invalidate(String account, String region, String bus) {
+        changes.incrementAndGet();
         cache.remove(new Key(account, region, bus));
     }
 
-    void clear() { cache.clear(); }
+    void clear() {
+        changes.incrementAndGet();
+        cache.clear();
+    }
 
     private Compiled compile(String account, String region, String bus, Instant now) {
         Machine machine = new Machine();
