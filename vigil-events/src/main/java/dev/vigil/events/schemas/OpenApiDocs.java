@@ -51,6 +51,12 @@ final class OpenApiDocs {
 
     /** The OpenAPI 3 document of an event whose envelope has {@code envelope}'s shape. */
     static ObjectNode render(Shape.Obj envelope, String source, String detailType) {
+        // The envelope's resources are ARNs even when the events seen so far had none.
+        if (envelope.members().get("resources") instanceof Shape.Arr a && a.items() == null) {
+            Map<String, Shape> members = new LinkedHashMap<>(envelope.members());
+            members.put("resources", new Shape.Arr(Shape.Scalar.STRING));
+            envelope = new Shape.Obj(members, envelope.required());
+        }
         String detailName = componentName(detailType);
         Renderer r = new Renderer();
         r.used.add(EVENT_COMPONENT);
