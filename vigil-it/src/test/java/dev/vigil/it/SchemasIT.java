@@ -251,6 +251,12 @@ class SchemasIT {
 
         assertThatThrownBy(() -> schemas.describeCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name)
                 .language("Java8").schemaVersion("1"))).isInstanceOf(NotFoundException.class);
+        schemas.putCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name).language("Python36"));
+        assertThat(unzip(schemas.getCodeBindingSource(r -> r.registryName("discovered-schemas").schemaName(name)
+                .language("Python36")).body().asByteArray())).containsKeys("schema/it/shop/orderplaced/OrderPlaced.py",
+                "schema/it/shop/orderplaced/marshaller.py");
+        assertThatThrownBy(() -> schemas.putCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name)
+                .language("Cobol85"))).isInstanceOf(BadRequestException.class);
 
         schemas.deleteDiscoverer(r -> r.discovererId(d.discovererId()));
         assertThatThrownBy(() -> schemas.describeDiscoverer(r -> r.discovererId(d.discovererId())))

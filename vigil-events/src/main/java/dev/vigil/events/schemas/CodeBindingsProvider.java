@@ -1,5 +1,6 @@
 package dev.vigil.events.schemas;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.RequestContext;
 import dev.vigil.events.schemas.SchemaRecords.CodeBinding;
 import dev.vigil.events.schemas.SchemaRecords.Version;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.schemas.model.*;
  */
 final class CodeBindingsProvider {
     static final String JAVA_8 = "Java8";
+    static final String PYTHON_36 = "Python36";
     static final String IN_PROGRESS = "CREATE_IN_PROGRESS";
     static final String COMPLETE = "CREATE_COMPLETE";
     static final String FAILED = "CREATE_FAILED";
@@ -52,8 +54,10 @@ final class CodeBindingsProvider {
         byte[] zip;
         String status;
         try {
-            zip = zip(JavaBindings.generate(r.registryName(), r.schemaName(), v.type(),
-                    OpenApiDocs.JSON.readTree(v.content())));
+            JsonNode doc = OpenApiDocs.JSON.readTree(v.content());
+            zip = zip(JAVA_8.equals(r.language())
+                    ? JavaBindings.generate(r.registryName(), r.schemaName(), v.type(), doc)
+                    : PythonBindings.generate(r.registryName(), r.schemaName(), v.type(), doc));
             status = COMPLETE;
         } catch (IOException | RuntimeException e) {
             zip = null;
@@ -89,9 +93,9 @@ final class CodeBindingsProvider {
     }
 
     private static void language(String language) {
-        if (!JAVA_8.equals(language)) {
+        if (!JAVA_8.equals(language) && !PYTHON_36.equals(language)) {
             throw SchemasErrors.badRequest("Invalid language '" + language + "'. Vigil generates code bindings for: "
-                    + JAVA_8 + ".");
+                    + JAVA_8 + ", " + PYTHON_36 + ".");
         }
     }
 

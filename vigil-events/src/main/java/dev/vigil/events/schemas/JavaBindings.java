@@ -1,12 +1,8 @@
 package dev.vigil.events.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,156 +18,59 @@ import java.util.TreeMap;
  * Stateless; thread-safe.
  */
 final class JavaBindings {
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+    static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
             "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static",
             "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
             "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits");
 
-    private final Map<String, JsonNode> components = new LinkedHashMap<>();
-    private final Map<String, String> classNames = new LinkedHashMap<>();
-    private final Set<String> usedClassNames = new HashSet<>();
-    private final Deque<String> pending = new ArrayDeque<>();
+    private final BindingModel model;
     private final Map<String, String> files = new TreeMap<>();
-    private String pkg;
 
-    private JavaBindings() {}
+    private JavaBindings(BindingModel model) {
+        this.model = model;
+    }
 
     /** The sources of the binding: path inside the archive → Java source. */
     static Map<String, String> generate(String registry, String schemaName, String type, JsonNode doc) {
-        JavaBindings g = new JavaBindings();
-        g.run(registry, schemaName, type, doc);
+        JavaBindings g = new JavaBindings(new BindingModel(registry, schemaName, type, doc, Set.of("Marshaller")));
+        for (BindingModel.ClassDef c : g.model.classes) g.writeClass(c);
+        g.writeMarshaller();
         return g.files;
     }
 
-    private void run(String registry, String schemaName, String type, JsonNode doc) {
-        String rootName = null;
-        if (SchemaContent.JSON_SCHEMA_DRAFT_4.equals(type)) {
-            rootName = OpenApiDocs.componentName(schemaName.contains("@")
-                    ? schemaName.substring(schemaName.indexOf('@') + 1) : schemaName);
-            components.put(rootName, doc);
-            fields(doc.path("definitions")).forEach(components::put);
-        } else {
-            fields(doc.path("components").path("schemas")).forEach(components::put);
-        }
-        JsonNode event = components.get(OpenApiDocs.EVENT_COMPONENT);
-        String detailRef = event == null ? null : refName(event.path("properties").path("detail").path("$ref").asText(null));
-        boolean isEvent = event != null && event.has(OpenApiDocs.SOURCE_EXTENSION) && detailRef != null
-                && components.containsKey(detailRef);
-        pkg = isEvent
-                ? "schema." + packagePath(event.get(OpenApiDocs.SOURCE_EXTENSION).asText()) + "."
-                        + segment(event.path(OpenApiDocs.DETAIL_TYPE_EXTENSION).asText(detailRef))
-                : "schema." + packagePath(registry) + "." + segment(schemaName);
-        usedClassNames.add("Marshaller");
-        if (isEvent) usedClassNames.add("AWSEvent");
-        for (String name : components.keySet()) {
-            if (isEvent && name.equals(OpenApiDocs.EVENT_COMPONENT)) continue;
-            if (isObject(components.get(name))) classFor(name);
-        }
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            writeClass(classNames.get(name), components.get(name), null);
-        }
-        if (isEvent) writeClass("AWSEvent", event, "detail");
-        if (files.isEmpty() && rootName == null) {
-            // A document without object schemas still gets a class, so the binding is never empty.
-            components.put("Empty", OpenApiDocs.JSON.createObjectNode().put("type", "object"));
-            writeClass(classFor("Empty"), components.get("Empty"), null);
-        }
-        writeMarshaller(isEvent);
-    }
-
-    private static Map<String, JsonNode> fields(JsonNode node) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isObject()) out.put(e.getKey(), e.getValue());
-        }
-        return out;
-    }
-
-    private static boolean isObject(JsonNode s) {
-        return s != null && (s.path("type").asText("").equals("object") || s.has("properties"));
-    }
-
-    private static String refName(String ref) {
-        if (ref == null) return null;
-        int slash = ref.lastIndexOf('/');
-        return slash < 0 ? ref : ref.substring(slash + 1);
-    }
-
-    /** The class of a component, queued for generation on first use. */
-    private String classFor(String component) {
-        String existing = classNames.get(component);
-        if (existing != null) return existing;
-        String base = OpenApiDocs.componentName(component);
-        if (KEYWORDS.contains(base.toLowerCase(Locale.ROOT)) && base.equals(base.toLowerCase(Locale.ROOT))) base = "N" + base;
-        String name = base;
-        for (int i = 1; !usedClassNames.add(name); i++) name = base + i;
-        classNames.put(component, name);
-        pending.add(component);
-        return name;
-    }
-
-    /** The Java type of a member schema; inline objects with members become classes of their own. */
-    private String javaType(String owner, String member, JsonNode s) {
-        String ref = refName(s.path("$ref").asText(null));
-        if (ref != null) {
-            JsonNode target = components.get(ref);
-            if (target == null) return "Object";
-            return isObject(target) && target.has("properties") ? classFor(ref) : javaType(owner, member, target);
-        }
-        String type = s.path("type").isArray() ? firstNonNull(s.get("type")) : s.path("type").asText("");
-        switch (type) {
-            case "string":
-                return "date-time".equals(s.path("format").asText(null)) ? "java.util.Date" : "String";
-            case "integer":
-                return "Long";
-            case "number":
-                return "java.math.BigDecimal";
-            case "boolean":
-                return "Boolean";
-            case "array":
-                JsonNode items = s.get("items");
-                return "java.util.List<" + (items == null || !items.isObject() ? "Object"
-                        : javaType(owner, member + "Item", items)) + ">";
-            case "object":
-                if (s.path("properties").size() > 0) {
-                    String synthetic = owner + OpenApiDocs.componentName(member);
-                    components.putIfAbsent(synthetic, s);
-                    return classFor(synthetic);
-                }
-                return "java.util.Map<String, Object>";
-            default:
-                return s.path("properties").size() > 0 ? javaType(owner, member, objectOf(s)) : "Object";
+    private static String javaType(BindingModel.TypeRef t) {
+        switch (t.kind()) {
+            case STRING: return "String";
+            case DATE_TIME: return "java.util.Date";
+            case INTEGER: return "Long";
+            case NUMBER: return "java.math.BigDecimal";
+            case BOOLEAN: return "Boolean";
+            case LIST: return "java.util.List<" + javaType(t.element()) + ">";
+            case MAP: return "java.util.Map<String, Object>";
+            case OBJECT: return t.ref();
+            case DETAIL: return "T";
+            default: return "Object";
         }
     }
 
-    private static JsonNode objectOf(JsonNode s) {
-        return s.deepCopy() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o.put("type", "object") : s;
-    }
-
-    private static String firstNonNull(JsonNode types) {
-        for (JsonNode t : types) if (!t.asText().equals("null")) return t.asText();
-        return "";
-    }
-
-    /** @param genericMember the member typed {@code T} (the envelope's detail), or null */
-    private void writeClass(String className, JsonNode schema, String genericMember) {
+    /** The envelope is generic: its detail member is typed {@code T}. */
+    private void writeClass(BindingModel.ClassDef c) {
+        String className = c.name();
+        String pkg = model.packageName;
+        String genericMember = c.event() ? "detail" : null;
         StringBuilder f = new StringBuilder();
         StringBuilder m = new StringBuilder();
         Map<String, String> javaNames = new LinkedHashMap<>();
         Set<String> usedFields = new HashSet<>();
         Map<String, String> types = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String base = fieldName(e.getKey());
+        for (BindingModel.Member m0 : c.members()) {
+            String base = fieldName(m0.wireName());
             String name = base;
             for (int i = 1; !usedFields.add(name); i++) name = base + i;
-            javaNames.put(e.getKey(), name);
-            types.put(e.getKey(), e.getKey().equals(genericMember) ? "T"
-                    : e.getValue().isObject() ? javaType(className, e.getKey(), e.getValue()) : "Object");
+            javaNames.put(m0.wireName(), name);
+            types.put(m0.wireName(), javaType(m0.type()));
         }
         String self = genericMember == null ? className : className + "<T>";
         for (Map.Entry<String, String> p : javaNames.entrySet()) {
@@ -194,7 +93,7 @@ final class JavaBindings {
         src.append("import com.fasterxml.jackson.annotation.JsonProperty;\n");
         src.append("import java.io.Serializable;\n");
         src.append("import java.util.Objects;\n\n");
-        src.append("/** Generated by Vigil's Schema Registry from the schema's ").append(escapeComment(className))
+        src.append("/** Generated by Vigil's Schema Registry from the schema's ").append(escapeComment(c.source()))
                 .append(" definition. */\n");
         src.append("public class ").append(self).append(" implements Serializable {\n");
         src.append("  private static final long serialVersionUID = 1L;\n\n");
@@ -226,7 +125,9 @@ final class JavaBindings {
         files.put(pkg.replace('.', '/') + "/" + className + ".java", src.toString());
     }
 
-    private void writeMarshaller(boolean isEvent) {
+    private void writeMarshaller() {
+        boolean isEvent = model.isEvent;
+        String pkg = model.packageName;
         StringBuilder src = new StringBuilder();
         src.append("package ").append(pkg).append(".marshaller;\n\n");
         if (isEvent) src.append("import ").append(pkg).append(".AWSEvent;\n");
@@ -256,28 +157,6 @@ final class JavaBindings {
                 .append("    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);\n")
                 .append("    return mapper;\n  }\n}\n");
         files.put(pkg.replace('.', '/') + "/marshaller/Marshaller.java", src.toString());
-    }
-
-    /** "aws.cloudwatch" → "aws.cloudwatch"; every segment a valid lowercase Java identifier. */
-    private static String packagePath(String dotted) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : dotted.split("\\.")) {
-            if (part.isEmpty()) continue;
-            if (sb.length() > 0) sb.append('.');
-            sb.append(segment(part));
-        }
-        return sb.length() == 0 ? "schema" : sb.toString();
-    }
-
-    private static String segment(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) sb.append(c);
-            else if (c == '_') sb.append('_');
-        }
-        String s = sb.toString();
-        if (s.isEmpty() || Character.isDigit(s.charAt(0)) || KEYWORDS.contains(s)) s = "_" + s;
-        return s;
     }
 
     /** "detail-type" → "detailType", "Previous State" → "previousState"; keywords and digits get a prefix. */
