@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * it into the last shape known for its {@code <source>@<DetailType>} schema in the {@code discovered-schemas}
  * registry, and stores a new OpenAPI 3 version only when the merged shape differs. The last shape per schema is
  * cached (loaded from the latest stored version on first use), so an event of a known shape costs one inference
- * and one comparison, and a bus without a started discoverer one map lookup. The started discoverers are
- * re-read from the store whenever this node changes one. Thread-safe: the merge-and-write of one schema is
- * serialized on that schema's cache entry.
+ * and one comparison, and a bus without a started discoverer one map lookup. A change is merged into the stored
+ * latest version as well (another node may have written one). The started discoverers are re-read from the store
+ * whenever this node changes one, and every {@link #REFRESH_MILLIS} for the other nodes' changes. Thread-safe: the
+ * merge-and-write of one schema is serialized on that schema's cache entry.
  */
 final class SchemaDiscovery implements BusEventListener {
     static final String REGISTRY = "discovered-schemas";
@@ -34,7 +36,11 @@ final class SchemaDiscovery implements BusEventListener {
 
     private final SchemasRepository repo;
     private final Clock clock;
+    /** Another node's discoverer changes are picked up within this period (this node's at once). */
+    static final long REFRESH_MILLIS = 10_000;
+
     private volatile Map<String, List<Discoverer>> startedByBus = Map.of();
+    private final AtomicLong refreshedAt = new AtomicLong(Long.MIN_VALUE / 2);
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     SchemaDiscovery(SchemasRepository repo, Clock clock) {
@@ -44,6 +50,7 @@ final class SchemaDiscovery implements BusEventListener {
 
     /** Re-reads the started discoverers (after a change on this node, at start and after a reset). */
     void refresh() {
+        refreshedAt.set(clock.millis());
         Map<String, List<Discoverer>> byBus = new ConcurrentHashMap<>();
         for (Discoverer d : repo.startedDiscoverers()) {
             byBus.computeIfAbsent(d.sourceArn(), k -> new ArrayList<>()).add(d);
@@ -59,6 +66,16 @@ final class SchemaDiscovery implements BusEventListener {
 
     @Override
     public void accepted(String busAccount, String busRegion, String busName, JsonNode event) {
+        long last = refreshedAt.get();
+        long now = clock.millis();
+        // One caller re-reads the store now and then; the others go on with the current map.
+        if (now - last > REFRESH_MILLIS && refreshedAt.compareAndSet(last, now)) {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                LOG.warn("discoverers not re-read: {}", e.toString());
+            }
+        }
         Map<String, List<Discoverer>> started = startedByBus;
         if (started.isEmpty()) return;
         List<Discoverer> discoverers = started.get(Arn.of("events", busRegion, busAccount, "event-bus/" + busName).toString());
@@ -86,7 +103,14 @@ final class SchemaDiscovery implements BusEventListener {
         synchronized (k) {
             if (k.shape == null) k.shape = stored(account, region, schema).orElse(null);
             Shape merged = ShapeInference.merge(k.shape, envelope);
-            if (merged.equals(k.shape) || !(merged instanceof Shape.Obj obj)) return null;
+            if (merged.equals(k.shape) || !(merged instanceof Shape.Obj)) return null;
+            // A change: merge into what is stored now too, which another node may have moved on.
+            Shape.Obj latest = stored(account, region, schema).orElse(null);
+            if (!((ShapeInference.merge(latest, merged)) instanceof Shape.Obj obj)) return null;
+            if (obj.equals(latest)) {
+                k.shape = latest;
+                return null;
+            }
             String content = OpenApiDocs.render(obj, source, detailType).toString();
             Version v = repo.addVersion(account, region, REGISTRY, schema, null, SchemaContent.OPEN_API_3, content,
                     clock.instant(), false);

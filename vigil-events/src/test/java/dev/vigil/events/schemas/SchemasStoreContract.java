@@ -150,6 +150,27 @@ abstract class SchemasStoreContract {
     }
 
     @Test
+    void twoNodesShareDiscoverersAndMergeIntoEachOthersVersions() {
+        SchemaDiscovery nodeB = new SchemaDiscovery(repo, clock);
+        nodeB.refresh(); // no discoverer yet
+        discoverers.createDiscoverer(ctx(), CreateDiscovererRequest.builder().sourceArn(BUS).build());
+        nodeB.accepted(ACCOUNT, REGION, "orders", event(ACCOUNT, "{\"id\":\"1\"}"));
+        assertThat(repo.schemas(ACCOUNT, REGION, "discovered-schemas")).isEmpty(); // B has not re-read yet
+        clock.advance(Duration.ofMillis(SchemaDiscovery.REFRESH_MILLIS + 1));
+        nodeB.accepted(ACCOUNT, REGION, "orders", event(ACCOUNT, "{\"id\":\"1\"}"));
+        assertThat(repo.versions(ACCOUNT, REGION, "discovered-schemas", "shop@OrderPlaced")).hasSize(1);
+
+        discovery.accepted(ACCOUNT, REGION, "orders", event(ACCOUNT, "{\"id\":\"2\",\"a\":1}")); // node A: v2 with a
+        nodeB.accepted(ACCOUNT, REGION, "orders", event(ACCOUNT, "{\"id\":\"3\",\"b\":1}"));     // node B: v3 with a and b
+        var versions = repo.versions(ACCOUNT, REGION, "discovered-schemas", "shop@OrderPlaced");
+        assertThat(versions).hasSize(3);
+        assertThat(versions.get(2).content()).contains("\"a\"").contains("\"b\"");
+        // A's cache lacks b; an event like A's last one is already covered by the stored version: no new one.
+        discovery.accepted(ACCOUNT, REGION, "orders", event(ACCOUNT, "{\"id\":\"4\",\"a\":1,\"b\":2}"));
+        assertThat(repo.versions(ACCOUNT, REGION, "discovered-schemas", "shop@OrderPlaced")).hasSize(3);
+    }
+
+    @Test
     void codeBindingsAreStoredPerVersionAndCompile() throws Exception {
         schemas.createRegistry(ctx(), CreateRegistryRequest.builder().registryName("r").build());
         schemas.createSchema(ctx(), CreateSchemaRequest.builder().registryName("r").schemaName("Order")
