@@ -196,6 +196,19 @@ class SchemasIT {
     }
 
     @Test
+    void getDiscoveredSchemaInfersFromGivenEvents() throws Exception {
+        String e1 = "{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"Ping\",\"source\":\"it.ping\","
+                + "\"account\":\"000000000000\",\"time\":\"2026-11-30T12:00:00Z\",\"region\":\"us-east-1\","
+                + "\"resources\":[],\"detail\":{\"n\":1}}";
+        String e2 = e1.replace("{\"n\":1}", "{\"n\":2.5,\"tag\":\"x\"}");
+        JsonNode doc = JSON.readTree(schemas.getDiscoveredSchema(r -> r.type(Type.OPEN_API3).events(e1, e2)).content());
+        assertThat(doc.at("/components/schemas/Ping/properties/n/type").asText()).isEqualTo("number");
+        assertThat(doc.at("/components/schemas/Ping/required").toString()).isEqualTo("[\"n\"]");
+        assertThatThrownBy(() -> schemas.getDiscoveredSchema(r -> r.type(Type.OPEN_API3).events("{oops")))
+                .isInstanceOf(BadRequestException.class);
+    }
+
+    @Test
     void aDiscovererLearnsFromPutEventsAndTheCodeBindingCompiles() throws Exception {
         String bus = events.createEventBus(r -> r.name("it-discovered")).eventBusArn();
         var d = schemas.createDiscoverer(r -> r.sourceArn(bus).description("orders bus"));
