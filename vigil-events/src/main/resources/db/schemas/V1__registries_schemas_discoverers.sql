@@ -52,7 +52,7 @@ CREATE TABLE sc_code_bindings (
 CREATE TABLE sc_discoverers (
     account_id    VARCHAR(12)   NOT NULL,
     region        VARCHAR(32)   NOT NULL,
-    discoverer_id VARCHAR(256)  NOT NULL,
+    discoverer_id VARCHAR(300)  NOT NULL,
     source_arn    VARCHAR(1600) NOT NULL,
     description   VARCHAR(256),
     cross_account BOOLEAN       NOT NULL,

@@ -101,6 +101,13 @@ class SchemasIT {
                 });
         assertThatThrownBy(() -> schemas.deleteRegistry(r -> r.registryName("aws.events")))
                 .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> schemas.createRegistry(r -> r.registryName("x".repeat(65))))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("Member must have length less than or equal to 64"));
+        assertThatThrownBy(() -> schemas.createRegistry(r -> r.registryName("it-tags")
+                .tags(Map.of("k".repeat(129), "v")))).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> schemas.describeRegistry(r -> r.registryName("it-tags")))
+                .isInstanceOf(NotFoundException.class); // nothing stored
 
         // tags and the registry's resource policy
         schemas.tagResource(r -> r.resourceArn(created.registryArn()).tags(Map.of("env", "test")));

@@ -35,6 +35,7 @@ final class DiscoverersProvider {
             throw SchemasErrors.badRequest("Invalid SourceArn '" + r.sourceArn()
                     + "'. The event bus must belong to the caller's account and region.");
         }
+        if (r.hasTags()) SchemasProvider.checkTags(r.tags());
         Discoverer d = new Discoverer(ctx.accountId(), ctx.region(), Discoverers.idFor(bus), r.sourceArn(),
                 r.description(), r.crossAccount() == null || r.crossAccount(), Discoverers.STARTED, clock.instant());
         if (!repo.createDiscoverer(d)) {

@@ -1,6 +1,7 @@
 package dev.vigil.events.schemas;
 
 import static dev.vigil.core.service.Constraint.length;
+import static dev.vigil.core.service.Constraint.pattern;
 import static dev.vigil.core.service.Constraint.required;
 
 import dev.vigil.core.RequestContext;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.schemas.model.*;
  */
 final class SchemasDescriptor {
     static final String SIGNING_NAME = "schemas";
+    private static final String NAME = "[a-zA-Z0-9\\-_.@]+";
 
     private SchemasDescriptor() {}
 
@@ -136,6 +138,22 @@ final class SchemasDescriptor {
         b.constrain(GetDiscoveredSchemaRequest.class, "Type", required());
         b.constrain(TagResourceRequest.class, "Tags", required());
         b.constrain(UntagResourceRequest.class, "TagKeys", required());
+        // Names as the service accepts them (and as the store's columns hold them).
+        for (Class<?> shape : List.of(CreateRegistryRequest.class, DescribeRegistryRequest.class,
+                UpdateRegistryRequest.class, DeleteRegistryRequest.class, CreateSchemaRequest.class,
+                UpdateSchemaRequest.class, DescribeSchemaRequest.class, DeleteSchemaRequest.class,
+                DeleteSchemaVersionRequest.class, ListSchemasRequest.class, ListSchemaVersionsRequest.class,
+                SearchSchemasRequest.class, ExportSchemaRequest.class, PutCodeBindingRequest.class,
+                DescribeCodeBindingRequest.class, GetCodeBindingSourceRequest.class, PutResourcePolicyRequest.class,
+                GetResourcePolicyRequest.class, DeleteResourcePolicyRequest.class)) {
+            b.constrain(shape, "RegistryName", length(1, 64), pattern(NAME));
+        }
+        for (Class<?> shape : List.of(CreateSchemaRequest.class, UpdateSchemaRequest.class, DescribeSchemaRequest.class,
+                DeleteSchemaRequest.class, DeleteSchemaVersionRequest.class, ListSchemaVersionsRequest.class,
+                ExportSchemaRequest.class, PutCodeBindingRequest.class, DescribeCodeBindingRequest.class,
+                GetCodeBindingSourceRequest.class)) {
+            b.constrain(shape, "SchemaName", length(1, 385), pattern(NAME));
+        }
         for (Class<?> shape : List.of(CreateRegistryRequest.class, UpdateRegistryRequest.class,
                 CreateSchemaRequest.class, UpdateSchemaRequest.class, CreateDiscovererRequest.class,
                 UpdateDiscovererRequest.class)) {

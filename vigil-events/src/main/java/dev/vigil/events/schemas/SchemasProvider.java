@@ -61,6 +61,7 @@ final class SchemasProvider {
             throw SchemasErrors.badRequest("Registry names starting with 'aws.' and the name '" + SchemaDiscovery.REGISTRY
                     + "' are reserved.");
         }
+        if (r.hasTags()) checkTags(r.tags());
         if (!repo.createRegistry(new Registry(ctx.accountId(), ctx.region(), name, r.description(), clock.instant()))) {
             throw SchemasErrors.conflict("Registry with name '" + name + "' already exists.");
         }
@@ -191,6 +192,7 @@ final class SchemasProvider {
         writable(r.registryName());
         requireRegistry(ctx, r.registryName());
         SchemaContent.validate(r.typeAsString(), r.content());
+        if (r.hasTags()) checkTags(r.tags());
         Version v = repo.addVersion(ctx.accountId(), ctx.region(), r.registryName(), r.schemaName(), r.description(),
                 r.typeAsString(), r.content(), clock.instant(), true);
         if (v == null) {
@@ -406,13 +408,27 @@ final class SchemasProvider {
 
     // ---- tags
 
+    /** Tag keys of 1 to 128 and values of up to 256 characters, at most 50 a resource (checked before writing). */
+    static Map<String, String> checkTags(Map<String, String> tags) {
+        if (tags.size() > 50) throw SchemasErrors.badRequest("A resource can have at most 50 tags.");
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            if (t.getKey() == null || t.getKey().isEmpty() || t.getKey().length() > 128) {
+                throw SchemasErrors.badRequest("Invalid tag key '" + t.getKey() + "': a key has 1 to 128 characters.");
+            }
+            if (t.getValue() == null || t.getValue().length() > 256) {
+                throw SchemasErrors.badRequest("Invalid value of tag '" + t.getKey() + "': a value has at most 256 characters.");
+            }
+        }
+        return tags;
+    }
+
     Map<String, String> tags(RequestContext ctx, String arn) {
         return repo.tags(ctx.accountId(), ctx.region(), arn);
     }
 
     TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
         requireTaggable(ctx, r.resourceArn());
-        if (r.hasTags()) repo.tag(ctx.accountId(), ctx.region(), r.resourceArn(), r.tags());
+        if (r.hasTags()) repo.tag(ctx.accountId(), ctx.region(), r.resourceArn(), checkTags(r.tags()));
         return TagResourceResponse.builder().build();
     }
 
