@@ -200,6 +200,15 @@ abstract class SchemasStoreContract {
                 .isEqualTo(p.revisionId());
         assertThat(error(() -> schemas.getResourcePolicy(ctx(), GetResourcePolicyRequest.builder().registryName("r")
                 .build())).status()).isEqualTo(404);
+        // for the policy engine: the registry's own policy, else the account's
+        RegistryPolicies engineView = new RegistryPolicies(repo);
+        String schemaArn = SchemasArns.schema(REGION, ACCOUNT, "r", "s");
+        assertThat(engineView.policyFor(schemaArn)).contains("{\"Version\":\"2012-10-17\"}");
+        schemas.putResourcePolicy(ctx(), PutResourcePolicyRequest.builder().registryName("r")
+                .policy("{\"Statement\":[]}").build());
+        assertThat(engineView.policyFor(schemaArn)).contains("{\"Statement\":[]}");
+        assertThat(engineView.policyFor(SchemasArns.registry(REGION, ACCOUNT, "other"))).contains("{\"Version\":\"2012-10-17\"}");
+        assertThat(engineView.policyFor(SchemasArns.schema(REGION, ACCOUNT, "aws.events", "x"))).isEmpty();
         String arn = SchemasArns.registry(REGION, ACCOUNT, "r");
         schemas.tagResource(ctx(), TagResourceRequest.builder().resourceArn(arn).tags(Map.of("a", "1", "b", "2")).build());
         schemas.untagResource(ctx(), UntagResourceRequest.builder().resourceArn(arn).tagKeys(List.of("a")).build());
