@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.schemas.model.*;
 final class CodeBindingsProvider {
     static final String JAVA_8 = "Java8";
     static final String PYTHON_36 = "Python36";
+    static final String TYPESCRIPT_3 = "TypeScript3";
     static final String IN_PROGRESS = "CREATE_IN_PROGRESS";
     static final String COMPLETE = "CREATE_COMPLETE";
     static final String FAILED = "CREATE_FAILED";
@@ -55,9 +56,11 @@ final class CodeBindingsProvider {
         String status;
         try {
             JsonNode doc = OpenApiDocs.JSON.readTree(v.content());
-            zip = zip(JAVA_8.equals(r.language())
-                    ? JavaBindings.generate(r.registryName(), r.schemaName(), v.type(), doc)
-                    : PythonBindings.generate(r.registryName(), r.schemaName(), v.type(), doc));
+            zip = zip(switch (r.language()) {
+                case JAVA_8 -> JavaBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
+                case PYTHON_36 -> PythonBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
+                default -> TypeScriptBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
+            });
             status = COMPLETE;
         } catch (IOException | RuntimeException e) {
             zip = null;
@@ -93,9 +96,9 @@ final class CodeBindingsProvider {
     }
 
     private static void language(String language) {
-        if (!JAVA_8.equals(language) && !PYTHON_36.equals(language)) {
+        if (!JAVA_8.equals(language) && !PYTHON_36.equals(language) && !TYPESCRIPT_3.equals(language)) {
             throw SchemasErrors.badRequest("Invalid language '" + language + "'. Vigil generates code bindings for: "
-                    + JAVA_8 + ", " + PYTHON_36 + ".");
+                    + JAVA_8 + ", " + PYTHON_36 + ", " + TYPESCRIPT_3 + ".");
         }
     }
 
