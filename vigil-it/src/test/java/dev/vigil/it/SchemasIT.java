@@ -271,10 +271,12 @@ class SchemasIT {
 
         assertThatThrownBy(() -> schemas.describeCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name)
                 .language("Java8").schemaVersion("1"))).isInstanceOf(NotFoundException.class);
-        schemas.putCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name).language("Python36"));
-        assertThat(unzip(schemas.getCodeBindingSource(r -> r.registryName("discovered-schemas").schemaName(name)
-                .language("Python36")).body().asByteArray())).containsKeys("schema/it/shop/orderplaced/OrderPlaced.py",
-                "schema/it/shop/orderplaced/marshaller.py");
+        for (var lang : Map.of("Python36", "OrderPlaced.py", "TypeScript3", "OrderPlaced.ts", "Go1", "OrderPlaced.go")
+                .entrySet()) {
+            schemas.putCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name).language(lang.getKey()));
+            assertThat(unzip(schemas.getCodeBindingSource(r -> r.registryName("discovered-schemas").schemaName(name)
+                    .language(lang.getKey())).body().asByteArray())).containsKey("schema/it/shop/orderplaced/" + lang.getValue());
+        }
         assertThatThrownBy(() -> schemas.putCodeBinding(r -> r.registryName("discovered-schemas").schemaName(name)
                 .language("Cobol85"))).isInstanceOf(BadRequestException.class);
 

@@ -191,7 +191,7 @@ final class BindingModel {
         }
         String s = sb.toString();
         if (s.isEmpty() || Character.isDigit(s.charAt(0)) || JavaBindings.KEYWORDS.contains(s)
-                || PythonBindings.KEYWORDS.contains(s)) {
+                || PythonBindings.KEYWORDS.contains(s) || GoBindings.KEYWORDS.contains(s)) {
             s = "_" + s;
         }
         return s;

@@ -25,6 +25,7 @@ final class CodeBindingsProvider {
     static final String JAVA_8 = "Java8";
     static final String PYTHON_36 = "Python36";
     static final String TYPESCRIPT_3 = "TypeScript3";
+    static final String GO_1 = "Go1";
     static final String IN_PROGRESS = "CREATE_IN_PROGRESS";
     static final String COMPLETE = "CREATE_COMPLETE";
     static final String FAILED = "CREATE_FAILED";
@@ -59,7 +60,8 @@ final class CodeBindingsProvider {
             zip = zip(switch (r.language()) {
                 case JAVA_8 -> JavaBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
                 case PYTHON_36 -> PythonBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
-                default -> TypeScriptBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
+                case TYPESCRIPT_3 -> TypeScriptBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
+                default -> GoBindings.generate(r.registryName(), r.schemaName(), v.type(), doc);
             });
             status = COMPLETE;
         } catch (IOException | RuntimeException e) {
@@ -96,9 +98,9 @@ final class CodeBindingsProvider {
     }
 
     private static void language(String language) {
-        if (!JAVA_8.equals(language) && !PYTHON_36.equals(language) && !TYPESCRIPT_3.equals(language)) {
-            throw SchemasErrors.badRequest("Invalid language '" + language + "'. Vigil generates code bindings for: "
-                    + JAVA_8 + ", " + PYTHON_36 + ", " + TYPESCRIPT_3 + ".");
+        if (!java.util.List.of(JAVA_8, PYTHON_36, TYPESCRIPT_3, GO_1).contains(language)) {
+            throw SchemasErrors.badRequest("Invalid language '" + language + "'. Valid languages are: " + JAVA_8 + ", "
+                    + PYTHON_36 + ", " + TYPESCRIPT_3 + ", " + GO_1 + ".");
         }
     }
 
