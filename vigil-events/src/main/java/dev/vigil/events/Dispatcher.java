@@ -15,10 +15,17 @@ import java.util.List;
 final class Dispatcher {
     private final RuleMachines machines;
     private final DeliveryFailures failures;
+    private final BusEventListeners listeners;
 
     Dispatcher(RuleMachines machines, DeliveryFailures failures) {
+        this(machines, failures, new BusEventListeners());
+    }
+
+    /** @param listeners told of every event a bus accepts (schema discovery) */
+    Dispatcher(RuleMachines machines, DeliveryFailures failures, BusEventListeners listeners) {
         this.machines = machines;
         this.failures = failures;
+        this.listeners = listeners;
     }
 
     List<OutboxEntry> route(String account, String region, String bus, JsonNode event, String eventText,
@@ -29,6 +36,7 @@ final class Dispatcher {
     /** With {@code forwarded} (the event came from another bus) bus targets are skipped: an event makes one hop. */
     List<OutboxEntry> route(String account, String region, String bus, JsonNode event, String eventText,
                             Instant ingestion, boolean forwarded) {
+        listeners.accepted(account, region, bus, event);
         RuleMachines.Compiled c = machines.of(account, region, bus);
         List<OutboxEntry> out = new ArrayList<>();
         for (EventRule rule : c.match(event)) {

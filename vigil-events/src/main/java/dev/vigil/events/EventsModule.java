@@ -30,7 +30,9 @@ public final class EventsModule implements ServiceModule {
     public void register(ServiceEnvironment env) {
         repo = new JdbcEventsRepository(env.database());
         machines = new RuleMachines(repo, env.clock());
-        dispatcher = new Dispatcher(machines, env.interconnect().failures());
+        BusEventListeners listeners = new BusEventListeners();
+        env.interconnect().register(BusEventListeners.class, listeners); // the Schema Registry's discoverers
+        dispatcher = new Dispatcher(machines, env.interconnect().failures(), listeners);
         deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
         policies = new BusPolicies(repo, env.clock());
         archiveStore = new JdbcArchiveRepository(env.database());

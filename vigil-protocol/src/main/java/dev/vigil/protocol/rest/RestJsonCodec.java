@@ -60,6 +60,8 @@ public final class RestJsonCodec implements ProtocolCodec {
             g.writeStartObject();
             g.writeStringField("__type", type);
             if (error.getMessage() != null) g.writeStringField("message", error.getMessage());
+            // The error shape's other members (Schemas' "Code"), as the JSON codecs write them.
+            for (var m : error.members().entrySet()) g.writeStringField(m.getKey(), m.getValue());
             g.writeEndObject();
         });
         return new WireResponse(status, RestResponseWriter.JSON, body)
