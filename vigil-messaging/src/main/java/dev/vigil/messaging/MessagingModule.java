@@ -55,7 +55,13 @@ public final class MessagingModule implements ServiceModule {
     }
 
     @Override
+    public void quiesce() {
+        if (queues != null) queues.close();
+    }
+
+    @Override
     public void stop() {
+        if (queues != null) queues.close();
         if (sns != null) sns.close();
     }
 }

@@ -141,6 +141,13 @@ public final class VigilServer implements AutoCloseable {
         closed = true;
         if (shutdownHandler != null) {
             shutdownHandler.shutdown();
+            for (ServiceModule m : modules) {
+                try {
+                    m.quiesce();
+                } catch (RuntimeException e) {
+                    LOG.error("quiescing {} failed", m.getClass().getSimpleName(), e);
+                }
+            }
             try {
                 if (!shutdownHandler.awaitShutdown(30_000)) LOG.warn("in-flight requests did not finish within 30 s");
             } catch (InterruptedException e) {

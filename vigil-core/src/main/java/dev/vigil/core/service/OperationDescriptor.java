@@ -1,6 +1,7 @@
 package dev.vigil.core.service;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -12,6 +13,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final Class<I> requestClass;
     private final Class<O> responseClass;
     private final OperationHandler<I, O> handler;
+    private final OperationHandler<I, CompletionStage<O>> asyncHandler;
     private final String iamAction;
     private final ResourceResolver<I> resources;
     private final ConditionKeyResolver<I> conditionKeys;
@@ -24,7 +26,11 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.name = Objects.requireNonNull(b.name);
         this.requestClass = Objects.requireNonNull(b.requestClass);
         this.responseClass = Objects.requireNonNull(b.responseClass);
-        this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
+        this.handler = b.handler;
+        this.asyncHandler = b.asyncHandler;
+        if ((handler == null) == (asyncHandler == null)) {
+            throw new IllegalArgumentException("one handler or one async handler needed for " + b.name);
+        }
         this.iamAction = Objects.requireNonNull(b.iamAction, "iamAction of " + b.name);
         this.resources = b.resources == null ? ResourceResolver.all() : b.resources;
         this.conditionKeys = b.conditionKeys == null ? ConditionKeyResolver.none() : b.conditionKeys;
@@ -57,9 +63,23 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
     public boolean authorized() { return authorized; }
 
+    /** True when the provider answers later (a {@link CompletionStage}): the request holds no thread meanwhile. */
+    public boolean async() { return asyncHandler != null; }
+
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        if (handler == null) throw new IllegalStateException(name + " is asynchronous");
         return handler.handle(ctx, (I) request);
+    }
+
+    /**
+     * Calls an asynchronous provider method. Validation errors may be thrown at once; a later failure completes
+     * the stage exceptionally. Cancelling the stage (client gone, shutdown) tells the provider to stop waiting.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<? extends SdkPojo> invokeAsync(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        if (asyncHandler == null) throw new IllegalStateException(name + " is synchronous");
+        return asyncHandler.handle(ctx, (I) request);
     }
 
     /** Builder; not thread-safe. */
@@ -68,6 +88,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private final Class<I> requestClass;
         private final Class<O> responseClass;
         private OperationHandler<I, O> handler;
+        private OperationHandler<I, CompletionStage<O>> asyncHandler;
         private String iamAction;
         private ResourceResolver<I> resources;
         private ConditionKeyResolver<I> conditionKeys;
@@ -83,6 +104,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         }
 
         public Builder<I, O> handler(OperationHandler<I, O> h) { this.handler = h; return this; }
+        /** A provider method that answers later, e.g. a long poll (see {@link OperationDescriptor#async()}). */
+        public Builder<I, O> asyncHandler(OperationHandler<I, CompletionStage<O>> h) { this.asyncHandler = h; return this; }
         public Builder<I, O> iamAction(String a) { this.iamAction = a; return this; }
         public Builder<I, O> resources(ResourceResolver<I> r) { this.resources = r; return this; }
         public Builder<I, O> conditionKeys(ConditionKeyResolver<I> k) { this.conditionKeys = k; return this; }
