@@ -21,6 +21,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final boolean dataEvent;
     private final boolean signed;
     private final boolean authorized;
+    private final boolean link;
 
     private OperationDescriptor(Builder<I, O> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -38,6 +39,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.dataEvent = b.dataEvent;
         this.signed = b.signed;
         this.authorized = b.authorized;
+        this.link = b.link;
     }
 
     public static <I extends SdkPojo, O extends SdkPojo> Builder<I, O> builder(
@@ -62,6 +64,11 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     public boolean signed() { return signed; }
     /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
     public boolean authorized() { return authorized; }
+    /**
+     * True for operations AWS also serves as a link anyone holding it may follow (SNS's UnsubscribeURL): an
+     * unsigned call skips the policy check (the provider decides), a signed one is authorized as usual.
+     */
+    public boolean link() { return link; }
 
     /** True when the provider answers later (a {@link CompletionStage}): the request holds no thread meanwhile. */
     public boolean async() { return asyncHandler != null; }
@@ -96,6 +103,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private boolean dataEvent;
         private boolean signed = true;
         private boolean authorized = true;
+        private boolean link;
 
         private Builder(String name, Class<I> requestClass, Class<O> responseClass) {
             this.name = name;
@@ -113,6 +121,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> dataEvent() { this.dataEvent = true; return this; }
         public Builder<I, O> unsigned() { this.signed = false; return this; }
         public Builder<I, O> withoutAuthorization() { this.authorized = false; return this; }
+        /** Also served unsigned, as a link (see {@link OperationDescriptor#link()}). */
+        public Builder<I, O> link() { this.signed = false; this.link = true; return this; }
         public OperationDescriptor<I, O> build() { return new OperationDescriptor<>(this); }
     }
 }
