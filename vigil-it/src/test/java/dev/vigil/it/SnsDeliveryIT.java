@@ -167,6 +167,48 @@ class SnsDeliveryIT {
     }
 
     @Test
+    void anHttpNotificationWhoseRetriesAreSpentGoesToTheDeadLetterQueue() throws Exception {
+        java.util.concurrent.BlockingQueue<String> confirmations = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger notifications = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer endpoint = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint.createContext("/hook", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean confirmation = "SubscriptionConfirmation".equals(ex.getRequestHeaders().getFirst("x-amz-sns-message-type"));
+            if (confirmation) confirmations.add(body);
+            else notifications.incrementAndGet();
+            ex.sendResponseHeaders(confirmation ? 200 : 500, -1); // every notification fails on the server side
+            ex.close();
+        });
+        endpoint.start();
+        try {
+            String topicArn = sns.createTopic(r -> r.name(name("hook"))).topicArn();
+            String[] dlq = queue(topicArn);
+            String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook";
+            // Two retries, both without delay: the delivery is spent after three POSTs without moving the clock.
+            sns.subscribe(r -> r.topicArn(topicArn).protocol("http").endpoint(url).attributes(Map.of(
+                    "DeliveryPolicy", "{\"healthyRetryPolicy\":{\"numRetries\":2,\"numNoDelayRetries\":2,"
+                            + "\"minDelayTarget\":1,\"maxDelayTarget\":1}}",
+                    "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlq[1] + "\"}")));
+            String confirmation = confirmations.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(confirmation).isNotNull();
+            assertThat(get(JSON.readTree(confirmation).get("SubscribeURL").asText()).statusCode()).isEqualTo(200);
+
+            String id = sns.publish(r -> r.topicArn(topicArn).message("to a failing hook")).messageId();
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(dlq[0]).waitTimeSeconds(15)
+                    .messageAttributeNames("All")).messages();
+            assertThat(got).hasSize(1);
+            assertThat(notifications.get()).isEqualTo(3);
+            JsonNode m = JSON.readTree(got.get(0).body());
+            assertThat(m.get("MessageId").asText()).isEqualTo(id);
+            assertThat(m.get("Message").asText()).isEqualTo("to a failing hook");
+            assertThat(got.get(0).messageAttributes().get("ErrorCode").stringValue()).isEqualTo("500");
+        } finally {
+            endpoint.stop(0);
+        }
+    }
+
+    @Test
     void protocolsVigilCannotDeliverToAreAcceptedAndFailEachDelivery() throws Exception {
         String topicArn = sns.createTopic(r -> r.name(name("elsewhere"))).topicArn();
         String[] dlq = queue(topicArn);
