@@ -71,7 +71,9 @@ public final class Gateway {
         CompletableFuture<? extends SdkPojo> pending = x.pending.toCompletableFuture();
         CompletableFuture<WireResponse> out = pending.handle((o, e) -> finish(x, o, e));
         out.whenComplete((r, e) -> {
-            if (out.isCancelled()) pending.cancel(false);
+            if (!out.isCancelled()) return;
+            pending.cancel(false);
+            finish(x, null, new java.util.concurrent.CancellationException()); // still audited and logged
         });
         return out;
     }

@@ -22,7 +22,8 @@ import io.undertow.util.SameThreadExecutor;
 
 /**
  * Bridges Undertow to the gateway: reads the request (bounded), hands a WireRequest to the gateway or
- * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads.
+ * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads; an
+ * asynchronous operation (a long poll) releases its worker while it waits and is answered from another one.
  * Stateless; thread-safe.
  */
 public final class UndertowAdapter implements HttpHandler {
