@@ -4,6 +4,7 @@ import dev.vigil.core.service.ServiceDescriptor;
 import dev.vigil.core.service.ServiceEnvironment;
 import dev.vigil.core.service.ServiceModule;
 import dev.vigil.core.spi.MessageSink;
+import dev.vigil.core.spi.PublicDocuments;
 import dev.vigil.messaging.sns.JdbcTopicRepository;
 import dev.vigil.messaging.sns.Sns;
 import dev.vigil.messaging.sns.SnsDescriptor;
@@ -36,6 +37,8 @@ public final class MessagingModule implements ServiceModule {
         env.interconnect().registerResourcePolicies("sqs",
                 arn -> queues.byArn(arn).flatMap(q -> Optional.ofNullable(q.attribute("Policy"))));
         env.interconnect().registerResourcePolicies("sns", sns::policy);
+        env.interconnect().documents().register(Sns.certificatePath(), () -> new PublicDocuments.Document(
+                "application/x-pem-file", sns.certificate().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         // Deliveries before start() migrated the store fail and are recorded by the caller.
         env.interconnect().register(MessageSink.class, new MessagingSink(sns, queues, principals));
     }
@@ -55,7 +58,13 @@ public final class MessagingModule implements ServiceModule {
     }
 
     @Override
+    public void quiesce() {
+        if (queues != null) queues.close();
+    }
+
+    @Override
     public void stop() {
+        if (queues != null) queues.close();
         if (sns != null) sns.close();
     }
 }

@@ -104,7 +104,7 @@ public final class VigilServer implements AutoCloseable {
                 rootCredentials.accessKeyId(), rootCredentials.secretAccessKey(), interconnect);
         Gateway gateway = new Gateway(registry, interconnect, auth, clock, config.defaultRegion(), config.maxBodyBytes());
         AdminEndpoints admin = new AdminEndpoints(VERSION, database, List.copyOf(services), this::flushModules,
-                config.auth() == dev.vigil.server.gateway.AuthMode.DEV);
+                config.auth() == dev.vigil.server.gateway.AuthMode.DEV, interconnect.documents());
         shutdownHandler = new GracefulShutdownHandler(new UndertowAdapter(gateway, admin));
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
@@ -141,6 +141,13 @@ public final class VigilServer implements AutoCloseable {
         closed = true;
         if (shutdownHandler != null) {
             shutdownHandler.shutdown();
+            for (ServiceModule m : modules) {
+                try {
+                    m.quiesce();
+                } catch (RuntimeException e) {
+                    LOG.error("quiescing {} failed", m.getClass().getSimpleName(), e);
+                }
+            }
             try {
                 if (!shutdownHandler.awaitShutdown(30_000)) LOG.warn("in-flight requests did not finish within 30 s");
             } catch (InterruptedException e) {

@@ -80,7 +80,12 @@ public record AlarmConfig(
         return datapointsToAlarm == null ? evaluationPeriods : datapointsToAlarm;
     }
 
+    /**
+     * TreatMissingData as evaluated: missing by default; AWS/DynamoDB alarms always ignore missing data whatever
+     * they chose (PutMetricAlarm's TreatMissingData documentation).
+     */
     public String effectiveTreatMissingData() {
+        if ("AWS/DynamoDB".equals(namespace)) return "ignore";
         return treatMissingData == null ? "missing" : treatMissingData;
     }
 }

@@ -4,20 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The alarm state machine of one evaluation (pure). Input: the evaluation range, oldest first — the last
- * {@code EvaluationPeriods} periods plus {@link #EXTRA_PERIODS} earlier ones (AWS's documented example retrieves
- * 5 datapoints for 3 evaluation periods, so that a late or missing recent datapoint does not by itself change the
- * state). Rules, from AWS's "Configuring how CloudWatch alarms treat missing data":
+ * The alarm state machine of one evaluation (pure), after AWS's "Configuring how CloudWatch alarms treat missing
+ * data" (section "How alarm state is evaluated when data is missing" and "Avoiding premature transitions to alarm
+ * state"). Input: the evaluation range, oldest first — the last {@code EvaluationPeriods} (N) periods plus
+ * {@link #EXTRA_PERIODS} earlier ones. AWS publishes no formula for the range ("depends on the length of the alarm
+ * period and whether it is based on a metric with standard resolution or high resolution"); its only figure is the
+ * worked example, 5 datapoints retrieved for N = 3, hence N + 2. Rules:
  * <ul>
- *   <li>{@code breaching} / {@code notBreaching}: the last N periods are evaluated, a missing one counting as
- *       breaching / not breaching; ALARM when at least M (DatapointsToAlarm) breach, else OK.
- *   <li>{@code missing} / {@code ignore}: only real datapoints count, all those of the range included. With none,
- *       missing goes to INSUFFICIENT_DATA and ignore keeps the state. With at least M, the latest N real
- *       datapoints are evaluated (ALARM when M breach). With fewer than M, missing evaluates what there is (ALARM
- *       when every real datapoint breaches) while ignore goes OK only if none breaches and otherwise keeps the state
- *       (the table's "- - X - -" row: ALARM for missing, "retain current state" for ignore).
- *   <li>{@code EvaluateLowSampleCountPercentile=ignore}: when the latest datapoint has fewer samples than a
- *       percentile needs to be significant ({@code 10 / (1 - p/100)}), the state is kept.
+ *   <li>At least N real datapoints in the range: the most recent N real ones are evaluated (reaching back past
+ *       gaps); ALARM when at least M (DatapointsToAlarm) breach, else OK. TreatMissingData is not consulted.
+ *   <li>None: breaching gives ALARM, notBreaching OK, missing INSUFFICIENT_DATA, ignore keeps the state.
+ *   <li>Some but fewer than N: every real datapoint of the range is evaluated. breaching / notBreaching fill the
+ *       N - real most recent gaps as breaching / not breaching ("uses missing data points only as few times as
+ *       possible"). missing / ignore evaluate the real ones alone: ALARM when at least M breach; OK when fewer do
+ *       and one of them is within the threshold; when all of them breach (fewer than M), ALARM if the oldest is at
+ *       least M periods old (the premature-alarm rule: "- - X - -" at M = 3, "- - - X -" at M = 2), otherwise
+ *       missing gives INSUFFICIENT_DATA ("- - - - X", an earlier revision of the same table) and ignore keeps the
+ *       state ("Retain current state" in every such row).
+ *   <li>{@code EvaluateLowSampleCountPercentile=ignore}: when the latest datapoint has fewer samples than the
+ *       percentile needs to be significant (see {@link #minimumSamples}), the state is kept.
  * </ul>
  * Stateless.
  */
@@ -45,48 +50,62 @@ public final class MetricEvaluation {
                 return new Result(null, List.of(latest), 0, 0, 0, false, 0);
             }
         }
-        if ("breaching".equals(treat) || "notBreaching".equals(treat)) {
-            boolean asBreach = "breaching".equals(treat);
-            List<Slot> window = range.subList(Math.max(0, range.size() - n), range.size());
-            int breaching = 0;
-            int missing = 0;
-            for (Slot s : window) {
-                if (s.missing()) {
-                    missing++;
-                    if (asBreach) breaching++;
-                } else if (in.comparison().breaches(s, in.threshold())) {
-                    breaching++;
-                }
-            }
-            int notBreaching = window.size() - breaching;
-            return new Result(breaching >= m ? "ALARM" : "OK", window, breaching, notBreaching, missing, asBreach, 0);
+        List<Slot> real = new ArrayList<>();
+        for (Slot s : range) if (!s.missing()) real.add(s);
+        if (real.size() >= n) {
+            List<Slot> evaluated = real.subList(real.size() - n, real.size());
+            int breaching = count(evaluated, in);
+            return new Result(breaching >= m ? "ALARM" : "OK", evaluated, breaching, n - breaching, 0, false, 0);
         }
-        List<Slot> actual = new ArrayList<>();
-        for (Slot s : range) if (!s.missing()) actual.add(s);
-        if (actual.isEmpty()) {
-            String state = "ignore".equals(treat) ? null : "INSUFFICIENT_DATA";
-            List<Slot> window = range.subList(Math.max(0, range.size() - n), range.size());
-            return new Result(state, window, 0, 0, 0, false, window.size());
+        int fill = n - real.size();
+        List<Slot> evaluated = withRecentGaps(range, fill);
+        boolean asBreach = "breaching".equals(treat);
+        if (asBreach || "notBreaching".equals(treat)) {
+            int breaching = count(real, in) + (asBreach ? fill : 0);
+            return new Result(breaching >= m ? "ALARM" : "OK", evaluated, breaching, n - breaching, fill, asBreach, 0);
         }
-        List<Slot> evaluated = actual.subList(Math.max(0, actual.size() - n), actual.size());
-        int breaching = 0;
-        for (Slot s : evaluated) if (in.comparison().breaches(s, in.threshold())) breaching++;
-        int notBreaching = evaluated.size() - breaching;
-        String state;
-        if (evaluated.size() >= m) {
-            state = breaching >= m ? "ALARM" : "OK";
-        } else if ("ignore".equals(treat)) {
-            state = breaching == 0 ? "OK" : null;
-        } else {
-            state = breaching == evaluated.size() ? "ALARM" : "OK";
-        }
-        return new Result(state, evaluated, breaching, notBreaching, 0, false, 0);
+        boolean ignore = "ignore".equals(treat);
+        if (real.isEmpty()) return new Result(ignore ? null : "INSUFFICIENT_DATA", evaluated, 0, 0, 0, false, fill);
+        int breaching = count(real, in);
+        int within = real.size() - breaching;
+        if (breaching >= m) return new Result("ALARM", real, breaching, within, 0, false, 0);
+        if (within > 0) return new Result("OK", real, breaching, within, 0, false, 0);
+        long oldest = real.get(0).timestamp();
+        int age = 0;
+        for (Slot s : range) if (s.timestamp() >= oldest) age++;
+        if (age >= m && !ignore) return new Result("ALARM", real, breaching, 0, 0, false, 0);
+        return new Result(ignore ? null : "INSUFFICIENT_DATA", evaluated, breaching, 0, 0, false, fill);
     }
 
-    /** The sample count a percentile needs to be significant: 10 / (1 - p/100); null for other statistics. */
+    private static int count(List<Slot> slots, Input in) {
+        int breaching = 0;
+        for (Slot s : slots) if (in.comparison().breaches(s, in.threshold())) breaching++;
+        return breaching;
+    }
+
+    /** Every real datapoint of the range plus its {@code fill} most recent gaps, oldest first. */
+    private static List<Slot> withRecentGaps(List<Slot> range, int fill) {
+        List<Slot> out = new ArrayList<>();
+        int gaps = 0;
+        for (int i = range.size() - 1; i >= 0; i--) {
+            Slot s = range.get(i);
+            if (!s.missing()) out.add(0, s);
+            else if (gaps < fill) {
+                out.add(0, s);
+                gaps++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sample count a percentile needs to be significant, per AWS's "Percentile-based alarms and low data
+     * samples": 10 / (1 - p) for p in [0.5, 1), 10 / p for p in (0, 0.5); null for other statistics.
+     */
     public static Double minimumSamples(String extendedStatistic) {
         if (extendedStatistic == null || !extendedStatistic.matches("p\\d+(\\.\\d+)?")) return null;
-        double p = Double.parseDouble(extendedStatistic.substring(1));
-        return p >= 100 ? null : 10.0 / (1 - p / 100.0);
+        double p = Double.parseDouble(extendedStatistic.substring(1)) / 100.0;
+        if (p <= 0 || p >= 1) return null;
+        return p >= 0.5 ? 10.0 / (1 - p) : 10.0 / p;
     }
 }

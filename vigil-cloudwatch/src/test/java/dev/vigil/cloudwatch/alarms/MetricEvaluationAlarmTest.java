@@ -33,20 +33,74 @@ class MetricEvaluationAlarmTest {
         return r.state() == null ? "retain" : r.state();
     }
 
-    // AWS's table: Datapoints to Alarm = Evaluation Periods = 3, five most recent datapoints retrieved.
-    @ParameterizedTest(name = "{0}: missing={1} ignore={2} breaching={3} notBreaching={4}")
+    /**
+     * Every row of AWS's two tables in "Configuring how CloudWatch alarms treat missing data" (evaluation range 5,
+     * EvaluationPeriods 3), most recent datapoint on the right, "retain" = "Retain current state". Rows marked
+     * "earlier revision" are from an earlier revision of the same page (its tables had "- - - - X" and
+     * "X - - - -"; the current page replaced them by the premature-alarm rows).
+     */
+    @ParameterizedTest(name = "{0} of 3: {1} -> missing={2} ignore={3} breaching={4} notBreaching={5}")
     @CsvSource({
-            "0 - X - X, OK,                OK,     ALARM, OK",
-            "- - - - 0, OK,                OK,     OK,    OK",
-            "- - - - -, INSUFFICIENT_DATA, retain, ALARM, OK",
-            "0 X X - X, ALARM,             ALARM,  ALARM, OK",
-            "- - X - -, ALARM,             retain, ALARM, OK",
+            // first table: DatapointsToAlarm 3
+            "3, 0 - X - X, OK,                OK,     OK,    OK",
+            "3, 0 - - - -, OK,                OK,     OK,    OK",
+            "3, - - - - -, INSUFFICIENT_DATA, retain, ALARM, OK",
+            "3, 0 X X - X, ALARM,             ALARM,  ALARM, ALARM",
+            "3, - - X - -, ALARM,             retain, ALARM, OK",
+            // second table: DatapointsToAlarm 2
+            "2, 0 - X - X, ALARM,             ALARM,  ALARM, ALARM",
+            "2, 0 0 X 0 X, ALARM,             ALARM,  ALARM, ALARM",
+            "2, 0 - X - -, OK,                OK,     ALARM, OK",
+            "2, - - - - 0, OK,                OK,     ALARM, OK",
+            "2, - - - X -, ALARM,             retain, ALARM, OK",
+            // earlier revision of the same tables
+            "3, - - - - X, INSUFFICIENT_DATA, retain, ALARM, OK",
+            "3, X - - - -, ALARM,             retain, ALARM, OK",
+            "2, - - - - X, INSUFFICIENT_DATA, retain, ALARM, OK",
     })
-    void treatMissingDataTable(String data, String missing, String ignore, String breaching, String notBreaching) {
-        assertThat(eval(data, 3, 3, "missing")).isEqualTo(missing);
-        assertThat(eval(data, 3, 3, "ignore")).isEqualTo(ignore);
-        assertThat(eval(data, 3, 3, "breaching")).isEqualTo(breaching);
-        assertThat(eval(data, 3, 3, "notBreaching")).isEqualTo(notBreaching);
+    void awsMissingDataTables(int m, String data, String missing, String ignore, String breaching, String notBreaching) {
+        assertThat(eval(data, 3, m, "missing")).isEqualTo(missing);
+        assertThat(eval(data, 3, m, "ignore")).isEqualTo(ignore);
+        assertThat(eval(data, 3, m, "breaching")).isEqualTo(breaching);
+        assertThat(eval(data, 3, m, "notBreaching")).isEqualTo(notBreaching);
+    }
+
+    /** "The alarm does not go immediately into ALARM state when the data is either - - - - X or - - - X -" (M = 3). */
+    @ParameterizedTest(name = "premature: {0} M={1} -> {2}")
+    @CsvSource({
+            "- - - - X, 3, INSUFFICIENT_DATA",
+            "- - - X -, 3, INSUFFICIENT_DATA",
+            "- - X - -, 3, ALARM",
+            "- - - X 0, 3, OK",
+            "- - X - 0, 3, OK",
+            "- - - X -, 2, ALARM",
+            "- - - - X, 1, ALARM",
+    })
+    void prematureAlarmRule(String data, int m, String expected) {
+        assertThat(eval(data, 3, m, "missing")).isEqualTo(expected);
+    }
+
+    /** "Uses missing data points only as few times as possible": only the gaps N - real are filled, newest first. */
+    @Test
+    void breachingFillsOnlyTheShortfall() {
+        MetricEvaluation.Result r = MetricEvaluation.evaluate(new MetricEvaluation.Input(slots("0 - - - -"), 3, 3,
+                Comparison.GreaterThanThreshold, 1.0, "breaching", null));
+        assertThat(r.state()).isEqualTo("OK");
+        assertThat(r.breaching()).isEqualTo(2);
+        assertThat(r.missingTreated()).isEqualTo(2);
+        assertThat(r.evaluated()).extracting(Slot::timestamp).containsExactly(0L, 3 * P, 4 * P);
+        // the next evaluation, once the real datapoint has left the range, alarms (AWS's note on that row)
+        assertThat(eval("- - - - -", 3, 3, "breaching")).isEqualTo("ALARM");
+    }
+
+    @Test
+    void dynamoDbAlarmsAlwaysIgnoreMissingData() {
+        AlarmConfig c = new AlarmConfig(AlarmConfig.METRIC, null, true, List.of(), List.of(), List.of(), "AWS/DynamoDB",
+                "ThrottledRequests", List.of(), "Sum", null, null, 60, 1, null, 1.0, "GreaterThanThreshold", "breaching",
+                null, null, null, null, null, null, null);
+        assertThat(c.effectiveTreatMissingData()).isEqualTo("ignore");
+        assertThat(config(1, null, null).effectiveTreatMissingData()).isEqualTo("missing");
+        assertThat(config(1, null, "notBreaching").effectiveTreatMissingData()).isEqualTo("notBreaching");
     }
 
     @ParameterizedTest(name = "3 of 5: {0} -> {1}")
@@ -77,6 +131,11 @@ class MetricEvaluationAlarmTest {
     void lowSampleCountPercentileKeepsState() {
         assertThat(MetricEvaluation.minimumSamples("p99")).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(MetricEvaluation.minimumSamples("p90")).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(MetricEvaluation.minimumSamples("p50")).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-6));
+        // below the median AWS uses 10 / p: p10 needs 100 samples, p25 40
+        assertThat(MetricEvaluation.minimumSamples("p10")).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(MetricEvaluation.minimumSamples("p25")).isCloseTo(40.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(MetricEvaluation.minimumSamples("p100")).isNull();
         assertThat(MetricEvaluation.minimumSamples("tm90")).isNull();
         List<Slot> range = List.of(new Slot(0, 5.0, 3.0, null, null));
         MetricEvaluation.Result r = MetricEvaluation.evaluate(new MetricEvaluation.Input(range, 1, 1,

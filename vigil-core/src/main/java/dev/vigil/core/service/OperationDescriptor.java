@@ -1,6 +1,7 @@
 package dev.vigil.core.service;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -12,6 +13,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final Class<I> requestClass;
     private final Class<O> responseClass;
     private final OperationHandler<I, O> handler;
+    private final OperationHandler<I, CompletionStage<O>> asyncHandler;
     private final String iamAction;
     private final ResourceResolver<I> resources;
     private final ConditionKeyResolver<I> conditionKeys;
@@ -19,12 +21,17 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final boolean dataEvent;
     private final boolean signed;
     private final boolean authorized;
+    private final boolean link;
 
     private OperationDescriptor(Builder<I, O> b) {
         this.name = Objects.requireNonNull(b.name);
         this.requestClass = Objects.requireNonNull(b.requestClass);
         this.responseClass = Objects.requireNonNull(b.responseClass);
-        this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
+        this.handler = b.handler;
+        this.asyncHandler = b.asyncHandler;
+        if ((handler == null) == (asyncHandler == null)) {
+            throw new IllegalArgumentException("one handler or one async handler needed for " + b.name);
+        }
         this.iamAction = Objects.requireNonNull(b.iamAction, "iamAction of " + b.name);
         this.resources = b.resources == null ? ResourceResolver.all() : b.resources;
         this.conditionKeys = b.conditionKeys == null ? ConditionKeyResolver.none() : b.conditionKeys;
@@ -32,6 +39,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.dataEvent = b.dataEvent;
         this.signed = b.signed;
         this.authorized = b.authorized;
+        this.link = b.link;
     }
 
     public static <I extends SdkPojo, O extends SdkPojo> Builder<I, O> builder(
@@ -56,10 +64,29 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     public boolean signed() { return signed; }
     /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
     public boolean authorized() { return authorized; }
+    /**
+     * True for operations AWS also serves as a link anyone holding it may follow (SNS's UnsubscribeURL): an
+     * unsigned call skips the policy check (the provider decides), a signed one is authorized as usual.
+     */
+    public boolean link() { return link; }
+
+    /** True when the provider answers later (a {@link CompletionStage}): the request holds no thread meanwhile. */
+    public boolean async() { return asyncHandler != null; }
 
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        if (handler == null) throw new IllegalStateException(name + " is asynchronous");
         return handler.handle(ctx, (I) request);
+    }
+
+    /**
+     * Calls an asynchronous provider method. Validation errors may be thrown at once; a later failure completes
+     * the stage exceptionally. Cancelling the stage (client gone, shutdown) tells the provider to stop waiting.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<? extends SdkPojo> invokeAsync(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        if (asyncHandler == null) throw new IllegalStateException(name + " is synchronous");
+        return asyncHandler.handle(ctx, (I) request);
     }
 
     /** Builder; not thread-safe. */
@@ -68,6 +95,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private final Class<I> requestClass;
         private final Class<O> responseClass;
         private OperationHandler<I, O> handler;
+        private OperationHandler<I, CompletionStage<O>> asyncHandler;
         private String iamAction;
         private ResourceResolver<I> resources;
         private ConditionKeyResolver<I> conditionKeys;
@@ -75,6 +103,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private boolean dataEvent;
         private boolean signed = true;
         private boolean authorized = true;
+        private boolean link;
 
         private Builder(String name, Class<I> requestClass, Class<O> responseClass) {
             this.name = name;
@@ -83,6 +112,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         }
 
         public Builder<I, O> handler(OperationHandler<I, O> h) { this.handler = h; return this; }
+        /** A provider method that answers later, e.g. a long poll (see {@link OperationDescriptor#async()}). */
+        public Builder<I, O> asyncHandler(OperationHandler<I, CompletionStage<O>> h) { this.asyncHandler = h; return this; }
         public Builder<I, O> iamAction(String a) { this.iamAction = a; return this; }
         public Builder<I, O> resources(ResourceResolver<I> r) { this.resources = r; return this; }
         public Builder<I, O> conditionKeys(ConditionKeyResolver<I> k) { this.conditionKeys = k; return this; }
@@ -90,6 +121,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> dataEvent() { this.dataEvent = true; return this; }
         public Builder<I, O> unsigned() { this.signed = false; return this; }
         public Builder<I, O> withoutAuthorization() { this.authorized = false; return this; }
+        /** Also served unsigned, as a link (see {@link OperationDescriptor#link()}). */
+        public Builder<I, O> link() { this.signed = false; this.link = true; return this; }
         public OperationDescriptor<I, O> build() { return new OperationDescriptor<>(this); }
     }
 }

@@ -18,6 +18,12 @@ public interface ServiceModule {
     /** Lands buffered writes now (before a reset wipes the store, or when a read must see them). */
     default void flush() {}
 
+    /**
+     * Answer the requests that are waiting for something (long polls) now: called on graceful shutdown once no
+     * new request is accepted, before the server waits for in-flight requests to finish.
+     */
+    default void quiesce() {}
+
     /** Flush anything buffered; called on graceful shutdown after the last request finished. */
     default void stop() {}
 }

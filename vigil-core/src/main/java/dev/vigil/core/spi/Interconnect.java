@@ -13,12 +13,16 @@ public final class Interconnect {
     private final Map<Class<?>, Object> impls = new ConcurrentHashMap<>();
     private final Map<String, ResourcePolicySource> resourcePolicies = new ConcurrentHashMap<>();
     private final DeliveryFailures failures;
+    private final PublicDocuments documents = new PublicDocuments();
 
     public Interconnect(DeliveryFailures failures) { this.failures = failures; }
 
     public <T> void register(Class<T> type, T impl) { impls.put(type, impl); }
 
     public DeliveryFailures failures() { return failures; }
+
+    /** The documents services publish at fixed paths (served unsigned by the HTTP layer). */
+    public PublicDocuments documents() { return documents; }
 
     /** The registered implementation, or the stand-in for the types that have one, else null. */
     public <T> T get(Class<T> type) {

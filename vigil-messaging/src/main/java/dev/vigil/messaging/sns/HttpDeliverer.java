@@ -35,11 +35,13 @@ final class HttpDeliverer implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final DeadLetters deadLetters;
 
-    HttpDeliverer(TopicRepository repo, Clock clock, DeliveryFailures failures) {
+    HttpDeliverer(TopicRepository repo, Clock clock, DeliveryFailures failures, DeadLetters deadLetters) {
         this.repo = repo;
         this.clock = clock;
         this.failures = failures;
+        this.deadLetters = deadLetters;
     }
 
     /** Asks for a pass over the due deliveries soon (coalesced). */
@@ -66,6 +68,7 @@ final class HttpDeliverer implements AutoCloseable {
 
     private void attempt(HttpDelivery d) {
         String error;
+        String code;
         boolean retry;
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(d.endpoint())).timeout(Duration.ofSeconds(15))
@@ -83,9 +86,11 @@ final class HttpDeliverer implements AutoCloseable {
                 return;
             }
             error = "HTTP " + status;
+            code = String.valueOf(status);
             retry = status == 429 || status >= 500;
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            code = e.getClass().getSimpleName();
             retry = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,6 +101,10 @@ final class HttpDeliverer implements AutoCloseable {
         Duration delay = retry ? policyOf(d).delayBefore(attempts) : null;
         if (delay == null) {
             repo.finish(d.deliveryId());
+            if (d.messageType().equals("Notification") && deadLetters.redrive(d.subscriptionArn(), d.topicArn(),
+                    d.messageId(), d.body(), java.util.Map.of(), null, null, code, error)) {
+                return;
+            }
             failures.record(d.topicArn(), d.endpoint(), d.messageType() + " " + d.messageId() + " not delivered after "
                     + attempts + " attempt(s): " + error);
             return;

@@ -38,10 +38,12 @@ public final class Publisher {
     private final DeliveryFailures failures;
     private final HttpDeliverer http;
     private final Signer signer;
+    private final DeadLetters deadLetters;
     private final AtomicLong sequence = new AtomicLong();
 
     Publisher(TopicRepository repo, Queues queues, ServicePrincipals principals, Clock clock, DeliveryFailures failures,
-              HttpDeliverer http, Signer signer) {
+              HttpDeliverer http, Signer signer, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.repo = repo;
         this.queues = queues;
         this.principals = principals;
@@ -75,8 +77,17 @@ public final class Publisher {
                             payload, s.raw(), 0, now, now, null));
                     queued = true;
                 }
-                default -> failures.record(t.arn(), s.protocol() + ":" + s.endpoint(),
-                        "Vigil does not deliver to " + s.protocol() + " endpoints");
+                default -> {
+                    // Lambda, Firehose, SMS and mobile push are services Vigil does not have (DESIGN §5): the
+                    // delivery fails as a client-side error would, and goes to the dead-letter queue if any.
+                    String envelope = Envelope.notification(signer, signatureVersion(t), messageId, t.arn(), subject,
+                            body, now, baseUrl(t), s.arn(), attributes);
+                    String reason = "Vigil does not deliver to " + s.protocol() + " endpoints";
+                    if (!deadLetters.redrive(s.arn(), t.arn(), messageId, s.raw() ? body : envelope,
+                            s.raw() ? attributes : Map.of(), groupId, dedupId, "UnsupportedProtocol", reason)) {
+                        failures.record(t.arn(), s.protocol() + ":" + s.endpoint(), reason);
+                    }
+                }
             }
         }
         if (queued) http.kick();
@@ -97,18 +108,19 @@ public final class Publisher {
 
     private void toQueue(Topic t, Subscription s, String messageId, String subject, String body,
                          Map<String, MessageAttribute> attributes, Instant now, String groupId, String dedupId) {
+        String envelope = s.raw() ? body : Envelope.notification(signer, signatureVersion(t), messageId, t.arn(), subject,
+                body, now, baseUrl(t), s.arn(), attributes);
+        Map<String, MessageAttribute> attrs = s.raw() ? attributes : Map.of();
+        String dedup = s.raw() || dedupId != null ? dedupId : messageId;
         try {
             principals.authorize(PRINCIPAL, "sqs:SendMessage", s.endpoint(), t.arn());
-            if (s.raw()) {
-                queues.deliver(s.endpoint(), body, attributes, groupId, dedupId, PRINCIPAL);
-            } else {
-                String envelope = Envelope.notification(signer, signatureVersion(t), messageId, t.arn(), subject, body, now,
-                        baseUrl(t), s.arn(), attributes);
-                queues.deliver(s.endpoint(), envelope, Map.of(), groupId, dedupId == null ? messageId : dedupId, PRINCIPAL);
-            }
+            queues.deliver(s.endpoint(), envelope, attrs, groupId, dedup, PRINCIPAL);
         } catch (AwsException e) {
+            // A client-side error (queue gone, policy denies): not retried; the dead-letter queue gets it, if any.
             LOG.debug("delivery of {} to {} failed: {}", messageId, s.endpoint(), e.getMessage());
-            failures.record(t.arn(), s.endpoint(), e.code() + ": " + e.getMessage());
+            if (!deadLetters.redrive(s.arn(), t.arn(), messageId, envelope, attrs, groupId, dedup, e.code(), e.getMessage())) {
+                failures.record(t.arn(), s.endpoint(), e.code() + ": " + e.getMessage());
+            }
         }
     }
 

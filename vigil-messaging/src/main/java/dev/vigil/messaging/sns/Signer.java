@@ -36,9 +36,23 @@ final class Signer {
         }
     }
 
-    /** Where AWS would serve its certificate; Vigil names the key but does not serve a certificate for it. */
+    /** The path the signing certificate is served at (registered as a public document). */
+    static final String CERT_PATH = "/SimpleNotificationService-vigil.pem";
+
+    /** The SigningCertURL: where this endpoint serves the certificate of the signing key. */
     String certUrl(String baseUrl) {
-        return baseUrl + "/SimpleNotificationService-vigil.pem";
+        return baseUrl + CERT_PATH;
+    }
+
+    /** The PEM certificate of the signing key (self-signed, the same on every node). */
+    String certificate() {
+        try {
+            String[] pair = repo.signingKey(Signer::generate, clock.instant());
+            PrivateKey k = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pair[0])));
+            return SigningCertificate.pem(Base64.getDecoder().decode(pair[1]), k);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The public key, Base64 X.509 SubjectPublicKeyInfo, for subscribers that verify signatures. */

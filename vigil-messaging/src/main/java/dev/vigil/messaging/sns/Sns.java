@@ -23,13 +23,20 @@ public final class Sns implements AutoCloseable {
     public Sns(TopicRepository repo, Queues queues, ServicePrincipals principals, Clock clock, DeliveryFailures failures) {
         this.repo = repo;
         this.principals = principals;
-        this.http = new HttpDeliverer(repo, clock, failures);
+        DeadLetters deadLetters = new DeadLetters(repo, queues, principals, failures);
+        this.http = new HttpDeliverer(repo, clock, failures, deadLetters);
         this.signer = new Signer(repo, clock);
-        Publisher publisher = new Publisher(repo, queues, principals, clock, failures, http, signer);
+        Publisher publisher = new Publisher(repo, queues, principals, clock, failures, http, signer, deadLetters);
         this.provider = new SnsProvider(repo, publisher, clock);
     }
 
     public SnsProvider provider() { return provider; }
+
+    /** The path of the SigningCertURL in every message. */
+    public static String certificatePath() { return Signer.CERT_PATH; }
+
+    /** The PEM certificate of the signing key, for the SigningCertURL. */
+    public String certificate() { return signer.certificate(); }
 
     /** The topic policy, for the policy engine. */
     public Optional<String> policy(String topicArn) {

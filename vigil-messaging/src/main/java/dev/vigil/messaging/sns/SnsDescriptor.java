@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sns.model.*;
  * What the SDK model does not say about SNS (DESIGN §2): awsQuery, namespace and version 2010-03-31, its
  * errors, and per operation the IAM action and the topic's ARN (subscription operations act on the topic the
  * subscription belongs to). ConfirmSubscription is served unsigned and unauthorized: its token is the
- * credential, as the SubscribeURL a subscriber GETs carries no signature. Stateless.
+ * credential, as the SubscribeURL a subscriber GETs carries no signature. Unsubscribe is also a link (the
+ * UnsubscribeURL of every notification): unsigned, the subscription ARN is the credential, unless the
+ * subscription was confirmed with AuthenticateOnUnsubscribe. Stateless.
  */
 public final class SnsDescriptor {
     public static final String SIGNING_NAME = "sns";
@@ -59,7 +61,7 @@ public final class SnsDescriptor {
         b.operation(topicOp("ConfirmSubscription", ConfirmSubscriptionRequest.class, ConfirmSubscriptionResponse.class,
                 p::confirmSubscription, ConfirmSubscriptionRequest::topicArn).unsigned().withoutAuthorization().build());
         b.operation(subscriptionOp("Unsubscribe", UnsubscribeRequest.class, UnsubscribeResponse.class, p::unsubscribe,
-                UnsubscribeRequest::subscriptionArn).build());
+                UnsubscribeRequest::subscriptionArn).link().build());
         b.operation(op("ListSubscriptions", ListSubscriptionsRequest.class, ListSubscriptionsResponse.class,
                 p::listSubscriptions).readOnly().build());
         b.operation(topicOp("ListSubscriptionsByTopic", ListSubscriptionsByTopicRequest.class,

@@ -30,6 +30,7 @@ public final class SnsProvider {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs",
             "application", "lambda", "firehose");
+    private static final Set<String> CONFIRMED_AT_ONCE = Set.of("lambda", "firehose", "application", "sms");
     private static final Set<String> SUBSCRIPTION_SETTABLE = Set.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope",
             "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
     private static final Set<String> TOPIC_SETTABLE = Set.of("DeliveryPolicy", "DisplayName", "Policy", "TracingConfig",
@@ -229,6 +230,7 @@ public final class SnsProvider {
             }
         }
         checkScope(attrs);
+        if (attrs.containsKey("RedrivePolicy")) DeadLetters.validate(attrs.get("RedrivePolicy"), t.region(), ctx.accountId());
         for (Subscription s : repo.subscriptionsOf(t.arn())) {
             if (s.protocol().equals(protocol) && s.endpoint().equals(endpoint)) {
                 if (!attrs.isEmpty() && !s.attributes().equals(attrs)) {
@@ -238,7 +240,10 @@ public final class SnsProvider {
                         ? s.arn() : PENDING).build();
             }
         }
-        boolean confirmed = protocol.equals("sqs") && Arn.parse(endpoint).accountId().equals(ctx.accountId());
+        // Same-account queues and the AWS-service protocols (lambda, firehose, application, sms) need no
+        // confirmation on AWS; http(s), email and other-account queues do.
+        boolean confirmed = protocol.equals("sqs") ? Arn.parse(endpoint).accountId().equals(ctx.accountId())
+                : CONFIRMED_AT_ONCE.contains(protocol);
         String token = confirmed ? null : token();
         Subscription s = new Subscription(t.arn() + ":" + Ids.uuid(), t.arn(), ctx.accountId(), t.region(), protocol,
                 endpoint, confirmed, token, attrs, clock.instant());
@@ -275,6 +280,25 @@ public final class SnsProvider {
             }
             case "email", "email-json" -> {
                 if (!endpoint.contains("@")) throw SnsErrors.invalid("Email address");
+            }
+            case "lambda" -> {
+                if (!Arn.isArn(endpoint) || !Arn.parse(endpoint).service().equals("lambda")) {
+                    throw SnsErrors.invalid("Lambda endpoint ARN");
+                }
+            }
+            case "firehose" -> {
+                if (!Arn.isArn(endpoint) || !Arn.parse(endpoint).service().equals("firehose")) {
+                    throw SnsErrors.invalid("Firehose endpoint ARN");
+                }
+            }
+            case "application" -> {
+                if (!Arn.isArn(endpoint) || !Arn.parse(endpoint).service().equals("sns")
+                        || !Arn.parse(endpoint).resource().startsWith("endpoint/")) {
+                    throw SnsErrors.invalid("Application endpoint ARN");
+                }
+            }
+            case "sms" -> {
+                if (!endpoint.matches("\\+?[0-9][0-9 ()-]{3,19}")) throw SnsErrors.invalid("SMS endpoint");
             }
             default -> { }
         }
@@ -335,6 +359,12 @@ public final class SnsProvider {
 
     public UnsubscribeResponse unsubscribe(RequestContext ctx, UnsubscribeRequest req) {
         Subscription s = subscription(req.subscriptionArn());
+        if (ctx.caller().type() == dev.vigil.core.PrincipalType.ANONYMOUS
+                && "true".equals(s.attributes().get("@ConfirmationWasAuthenticated"))) {
+            // Confirmed with AuthenticateOnUnsubscribe: "the unsubscribe action requires AWS authentication".
+            throw new dev.vigil.core.AwsException(SnsErrors.AUTHORIZATION, 403,
+                    "Unsubscribe of this subscription requires AWS authentication");
+        }
         repo.deleteSubscription(s.arn());
         return UnsubscribeResponse.builder().build();
     }
@@ -395,6 +425,7 @@ public final class SnsProvider {
         if (v.isEmpty() && !req.attributeName().equals("RawMessageDelivery")) next.remove(req.attributeName());
         else next.put(req.attributeName(), v);
         checkScope(next);
+        if (req.attributeName().equals("RedrivePolicy")) DeadLetters.validate(v, s.region(), s.accountId());
         repo.saveSubscription(s.withAttributes(next));
         return SetSubscriptionAttributesResponse.builder().build();
     }

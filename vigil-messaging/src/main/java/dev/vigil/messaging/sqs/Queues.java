@@ -24,17 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class Queues {
     private static final Logger LOG = LoggerFactory.getLogger(Queues.class);
     static final Duration DEDUP_WINDOW = Duration.ofMinutes(5);
-    /** Long polls waiting at once on this node: half the server's 64 worker threads. */
-    static final int MAX_WAITING_RECEIVES = 32;
 
     /** One received message: the stored state after this receive, and its receipt handle. */
     record Received(StoredMessage message, String receiptHandle) {}
 
     private final QueueRepository repo;
     private final Clock clock;
-    private final QueueSignals signals = new QueueSignals();
+    private final LongPolls longPolls = new LongPolls(this);
     private final Sequencer sequencer = new Sequencer();
-    private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(MAX_WAITING_RECEIVES);
 
     public Queues(QueueRepository repo, Clock clock) {
         this.repo = repo;
@@ -111,7 +108,7 @@ public final class Queues {
                 in.attributes(), Md5.ofAttributes(in.attributes()), in.traceHeader(), senderId, now,
                 now.plusSeconds(delay), 0, null, null, groupId, q.fifo() ? dedupId : null, null);
         StoredMessage stored = repo.enqueue(m, dedupScope, now, now.plus(DEDUP_WINDOW));
-        if (delay == 0) signals.signal(q.queueId());
+        if (delay == 0) longPolls.wake(q.queueId());
         return stored;
     }
 
@@ -123,40 +120,22 @@ public final class Queues {
     }
 
     /**
-     * Receives up to {@code max} messages, waiting up to {@code wait} (wall time: the client is waiting) for
-     * the first to arrive.
+     * Receives up to {@code max} messages; when there are none, waits up to {@code wait} (wall time: the client is
+     * waiting) for the first to arrive without holding a thread. Cancelling the result ends the wait.
      */
-    List<Received> receive(Queue q, int max, int visibilitySeconds, Duration wait) {
-        // A waiting receive holds a server worker thread: past the cap, receives answer at once instead of
-        // letting long polls starve every other request.
-        boolean waits = !wait.isZero() && waiters.tryAcquire();
-        try {
-            return poll(q, max, visibilitySeconds, waits ? wait : Duration.ZERO);
-        } finally {
-            if (waits) waiters.release();
-        }
+    java.util.concurrent.CompletableFuture<List<Received>> receive(Queue q, int max, int visibilitySeconds, Duration wait) {
+        List<Received> got = receiveNow(q, max, visibilitySeconds);
+        if (!got.isEmpty() || wait.isZero()) return java.util.concurrent.CompletableFuture.completedFuture(got);
+        return longPolls.await(q, max, visibilitySeconds, wait);
     }
 
-    private List<Received> poll(Queue q, int max, int visibilitySeconds, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            long seen = signals.version(q.queueId());
-            List<Received> got = receiveNow(q, max, visibilitySeconds);
-            if (!got.isEmpty() || System.nanoTime() >= deadline) return got;
-            try {
-                signals.await(q.queueId(), seen, deadline);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return got;
-            }
-            // The queue may have been deleted while we waited.
-            Optional<Queue> current = repo.findById(q.queueId());
-            if (current.isEmpty()) return List.of();
-            q = current.get();
-        }
-    }
+    /** Long polls waiting on this node now. */
+    int waitingReceives() { return longPolls.waiting(); }
 
-    private List<Received> receiveNow(Queue q, int max, int visibilitySeconds) {
+    /** The node stops: waiting receives answer now, with no messages. */
+    public void close() { longPolls.close(); }
+
+    List<Received> receiveNow(Queue q, int max, int visibilitySeconds) {
         QueueAttributes.Redrive redrive = QueueAttributes.redriveOf(q);
         Queue dlq = redrive == null ? null : byArn(redrive.targetArn()).orElse(null);
         Queue queue = q;
@@ -175,7 +154,7 @@ public final class Queues {
             if (redrive != null && dlq != null && m.receiveCount() >= redrive.maxReceiveCount()) {
                 if (repo.moveToDeadLetter(m, dlq.queueId(), q.arn(), now)) {
                     LOG.debug("message {} moved from {} to {}", m.messageId(), q.arn(), dlq.arn());
-                    signals.signal(dlq.queueId());
+                    longPolls.wake(dlq.queueId());
                 }
                 continue;
             }
@@ -213,5 +192,5 @@ public final class Queues {
     }
 
     /** A message became visible now (visibility set to 0): wake this node's receivers. */
-    void signalArrival(String queueId) { signals.signal(queueId); }
+    void signalArrival(String queueId) { longPolls.wake(queueId); }
 }

@@ -74,8 +74,9 @@ public final class SqsDescriptor {
                 SendMessageRequest::queueUrl).dataEvent().build());
         b.operation(queueOp("SendMessageBatch", SendMessageBatchRequest.class, SendMessageBatchResponse.class,
                 p::sendMessageBatch, SendMessageBatchRequest::queueUrl).iamAction("sqs:SendMessage").dataEvent().build());
-        b.operation(queueOp("ReceiveMessage", ReceiveMessageRequest.class, ReceiveMessageResponse.class, p::receiveMessage,
-                ReceiveMessageRequest::queueUrl).dataEvent().build());
+        b.operation(OperationDescriptor.builder("ReceiveMessage", ReceiveMessageRequest.class, ReceiveMessageResponse.class)
+                .asyncHandler(p::receiveMessage).iamAction("sqs:ReceiveMessage")
+                .resources((ctx, r) -> queueArn(ctx, r.queueUrl())).dataEvent().build());
         b.operation(queueOp("DeleteMessage", DeleteMessageRequest.class, DeleteMessageResponse.class, p::deleteMessage,
                 DeleteMessageRequest::queueUrl).dataEvent().build());
         b.operation(queueOp("DeleteMessageBatch", DeleteMessageBatchRequest.class, DeleteMessageBatchResponse.class,

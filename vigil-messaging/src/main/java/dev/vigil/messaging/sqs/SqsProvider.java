@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -372,7 +374,8 @@ public final class SqsProvider {
         return SendMessageBatchResponse.builder().successful(ok).failed(failed).build();
     }
 
-    public ReceiveMessageResponse receiveMessage(RequestContext ctx, ReceiveMessageRequest req) {
+    /** Asynchronous: a long poll holds no server thread while it waits (see {@link LongPolls}). */
+    public CompletionStage<ReceiveMessageResponse> receiveMessage(RequestContext ctx, ReceiveMessageRequest req) {
         Queue q = resolve(ctx, req.queueUrl());
         Integer max = req.maxNumberOfMessages();
         if (max != null && (max < 1 || max > 10)) {
@@ -389,13 +392,19 @@ public final class SqsProvider {
         Set<String> system = new HashSet<>(req.attributeNamesAsStrings());
         system.addAll(req.messageSystemAttributeNamesAsStrings());
         List<String> attributeFilters = req.hasMessageAttributeNames() ? req.messageAttributeNames() : List.of();
-        List<Queues.Received> got = queues.receive(q, max == null ? 1 : max,
+        CompletableFuture<List<Queues.Received>> waiting = queues.receive(q, max == null ? 1 : max,
                 visibility == null ? q.intAttribute(QueueAttributes.VISIBILITY) : visibility,
                 Duration.ofSeconds(wait == null ? q.intAttribute(QueueAttributes.WAIT) : wait));
-        List<Message> messages = new ArrayList<>();
-        for (Queues.Received r : got) messages.add(message(q, r, system, attributeFilters));
-        // No messages: AWS sends an empty object, not an empty list.
-        return ReceiveMessageResponse.builder().messages(messages.isEmpty() ? null : messages).build();
+        CompletableFuture<ReceiveMessageResponse> out = waiting.thenApply(got -> {
+            List<Message> messages = new ArrayList<>();
+            for (Queues.Received r : got) messages.add(message(q, r, system, attributeFilters));
+            // No messages: AWS sends an empty object, not an empty list.
+            return ReceiveMessageResponse.builder().messages(messages.isEmpty() ? null : messages).build();
+        });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) waiting.cancel(false); // the client went away: stop waiting
+        });
+        return out;
     }
 
     private static Message message(Queue q, Queues.Received r, Set<String> system, List<String> filters) {

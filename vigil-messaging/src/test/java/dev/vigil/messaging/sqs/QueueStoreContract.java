@@ -59,7 +59,7 @@ abstract class QueueStoreContract {
     List<Message> receive(String url, int max) {
         return sqs.receiveMessage(ctx, software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest.builder()
                 .queueUrl(url).maxNumberOfMessages(max).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .build()).messages();
+                .build()).toCompletableFuture().join().messages();
     }
 
     void send(String url, String body, Integer delay) {

@@ -3,6 +3,7 @@ package dev.vigil.server.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.service.ServiceDescriptor;
+import dev.vigil.core.spi.PublicDocuments;
 import dev.vigil.core.store.Database;
 import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.WireResponse;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Vigil's own endpoints: GET /_vigil/health, POST /_vigil/reset and moto's POST /moto-api/reset.
+ * Vigil's own endpoints: GET /_vigil/health, POST /_vigil/reset and moto's POST /moto-api/reset; and GET of the
+ * documents services publish at fixed paths (SNS's signing certificate).
  * Thread-safe.
  */
 public final class AdminEndpoints {
@@ -24,10 +26,12 @@ public final class AdminEndpoints {
     private final List<ServiceDescriptor> services;
     private final Runnable beforeReset;
     private final boolean resetAllowed;
+    private final PublicDocuments documents;
 
     /** @param resetAllowed false in strict mode: a shared deployment must not be wiped by an unsigned call */
     public AdminEndpoints(String version, Database database, List<ServiceDescriptor> services, Runnable beforeReset,
-                          boolean resetAllowed) {
+                          boolean resetAllowed, PublicDocuments documents) {
+        this.documents = documents;
         this.version = version;
         this.database = database;
         this.services = services;
@@ -36,11 +40,17 @@ public final class AdminEndpoints {
     }
 
     public boolean handles(WireRequest r) {
-        return r.rawPath().startsWith("/_vigil/") || r.rawPath().equals("/moto-api/reset");
+        return r.rawPath().startsWith("/_vigil/") || r.rawPath().equals("/moto-api/reset")
+                || (r.rawQuery() == null && (r.method().equals("GET") || r.method().equals("HEAD"))
+                        && documents.has(r.rawPath()));
     }
 
     public WireResponse handle(WireRequest r) {
         String path = r.rawPath();
+        if (documents.has(path)) {
+            return documents.get(path).map(d -> new WireResponse(200, d.contentType(), d.body()))
+                    .orElseGet(() -> new WireResponse(404, "text/plain", new byte[0]));
+        }
         if (path.equals("/_vigil/health") && (r.method().equals("GET") || r.method().equals("HEAD"))) {
             return json(200, health());
         }

@@ -15,7 +15,8 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * One request's state as it passes the stages; each stage fills in what it establishes.
- * Confined to the thread serving the request; not thread-safe.
+ * Confined to one thread at a time (the serving thread, then for an asynchronous operation the thread completing
+ * it, after a CompletionStage hand-off); not thread-safe.
  */
 public final class Exchange {
     WireRequest request;
@@ -38,6 +39,8 @@ public final class Exchange {
     RequestContext context;
     SdkPojo input;
     SdkPojo output;
+    /** An asynchronous operation's result, until it completes. */
+    java.util.concurrent.CompletionStage<? extends SdkPojo> pending;
     List<String> resources = List.of();
     AwsException error;
     WireResponse response;

@@ -7,6 +7,8 @@ import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.WireResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.core.SdkPojo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,17 +47,52 @@ public final class Gateway {
     public long maxBodyBytes() { return maxBodyBytes; }
 
     /**
-     * Serves one request. {@code bodyTooLarge} says the HTTP layer stopped reading the body at the limit.
+     * Serves one request, waiting for an asynchronous operation's result. {@code bodyTooLarge} says the HTTP
+     * layer stopped reading the body at the limit.
      */
     public WireResponse handle(WireRequest request, boolean bodyTooLarge) {
+        return handleAsync(request, bodyTooLarge).toCompletableFuture().join();
+    }
+
+    /**
+     * Serves one request; the result is already complete unless the operation is asynchronous (a long poll), in
+     * which case no thread waits for it. Cancelling the returned future (the client went away) cancels the
+     * provider's pending result. Never completes exceptionally: failures become AWS errors.
+     */
+    public CompletableFuture<WireResponse> handleAsync(WireRequest request, boolean bodyTooLarge) {
         Exchange x = new Exchange(request, Ids.requestId(), clock.instant());
         try {
             if (bodyTooLarge) throw BodyDecoder.tooLarge(maxBodyBytes);
             for (Stage s : stages) s.apply(x);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(finish(x, null, e));
+        }
+        if (x.pending == null) return CompletableFuture.completedFuture(finish(x, x.output, null));
+        CompletableFuture<? extends SdkPojo> pending = x.pending.toCompletableFuture();
+        CompletableFuture<WireResponse> out = pending.handle((o, e) -> finish(x, o, e));
+        out.whenComplete((r, e) -> {
+            if (!out.isCancelled()) return;
+            pending.cancel(false);
+            finish(x, null, new java.util.concurrent.CancellationException()); // still audited and logged
+        });
+        return out;
+    }
+
+    private WireResponse finish(Exchange x, SdkPojo output, Throwable failure) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        try {
+            if (failure != null) throw failure;
+            if (output == null) throw new IllegalStateException(x.operationName + " returned no response");
+            x.output = output;
             x.response = serializer.success(x);
         } catch (AwsException e) {
             fail(x, e);
-        } catch (RuntimeException e) {
+        } catch (java.util.concurrent.CancellationException e) {
+            // The client went away or the server is stopping: nobody reads this answer.
+            fail(x, new AwsException("ServiceUnavailable", 503, "The request was cancelled before it completed."));
+        } catch (Throwable e) {
             LOG.error("internal error serving {} {}", x.service == null ? "?" : x.service.signingName(),
                     x.operationName, e);
             fail(x, new AwsException("InternalFailure", 500,

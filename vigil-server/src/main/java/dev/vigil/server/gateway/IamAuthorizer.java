@@ -24,6 +24,7 @@ final class IamAuthorizer implements Stage {
         List<String> resources = ((ResourceResolver) x.operation.resources()).resources(x.context, x.input);
         x.resources = resources == null ? List.of() : resources;
         if (!x.operation.authorized()) return;
+        if (x.operation.link() && x.caller.type() == dev.vigil.core.PrincipalType.ANONYMOUS) return;
         try {
             Map<String, List<String>> keys = ((ConditionKeyResolver) x.operation.conditionKeys()).keys(x.context, x.input);
             interconnect.get(Authorizer.class).authorize(x.context, x.operation.iamAction(), x.resources, keys);

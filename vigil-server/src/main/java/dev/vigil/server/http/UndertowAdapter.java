@@ -17,10 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import io.undertow.util.SameThreadExecutor;
 
 /**
  * Bridges Undertow to the gateway: reads the request (bounded), hands a WireRequest to the gateway or
- * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads.
+ * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads; an
+ * asynchronous operation (a long poll) releases its worker while it waits and is answered from another one.
  * Stateless; thread-safe.
  */
 public final class UndertowAdapter implements HttpHandler {
@@ -59,8 +62,26 @@ public final class UndertowAdapter implements HttpHandler {
         WireRequest request = new WireRequest(ex.getRequestMethod().toString(), ex.getRequestURI(),
                 ex.getQueryString() == null || ex.getQueryString().isEmpty() ? null : ex.getQueryString(),
                 headers(ex), body, sourceIp(ex));
-        WireResponse response = admin.handles(request) ? admin.handle(request) : gateway.handle(request, tooLarge);
-        write(ex, response);
+        if (admin.handles(request)) {
+            write(ex, admin.handle(request));
+            return;
+        }
+        CompletableFuture<WireResponse> response = gateway.handleAsync(request, tooLarge);
+        if (response.isDone()) {
+            write(ex, response.join());
+            return;
+        }
+        // An asynchronous operation (a long poll): this worker thread is released; the exchange stays open
+        // (dispatched to the same-thread executor, Undertow does not end it) until the result is written from a
+        // worker thread. A client that disconnects cancels the pending result.
+        ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            ClientGone watcher = ClientGone.watch(ex, () -> response.cancel(false));
+            response.whenComplete((r, e) -> {
+                if (r == null) return; // cancelled: the client is gone
+                watcher.done();
+                ex.dispatch(ex.getConnection().getWorker(), () -> write(ex, r));
+            });
+        });
     }
 
     private static long declaredLength(HttpServerExchange ex) {
