@@ -12,6 +12,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final Class<I> requestClass;
     private final Class<O> responseClass;
     private final OperationHandler<I, O> handler;
+    private final EventStreamHandler<I> streamHandler;
     private final String iamAction;
     private final ResourceResolver<I> resources;
     private final ConditionKeyResolver<I> conditionKeys;
@@ -24,7 +25,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.name = Objects.requireNonNull(b.name);
         this.requestClass = Objects.requireNonNull(b.requestClass);
         this.responseClass = Objects.requireNonNull(b.responseClass);
-        this.handler = Objects.requireNonNull(b.handler, "handler of " + b.name);
+        this.streamHandler = b.streamHandler;
+        this.handler = b.streamHandler != null ? (ctx, r) -> null : Objects.requireNonNull(b.handler, "handler of " + b.name);
         this.iamAction = Objects.requireNonNull(b.iamAction, "iamAction of " + b.name);
         this.resources = b.resources == null ? ResourceResolver.all() : b.resources;
         this.conditionKeys = b.conditionKeys == null ? ConditionKeyResolver.none() : b.conditionKeys;
@@ -57,6 +59,14 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
     public boolean authorized() { return authorized; }
 
+    /** True when the operation answers with an event stream ({@link #openStream}) rather than one response. */
+    public boolean eventStream() { return streamHandler != null; }
+
+    @SuppressWarnings("unchecked")
+    public EventStream openStream(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        return streamHandler.open(ctx, (I) request);
+    }
+
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
         return handler.handle(ctx, (I) request);
@@ -68,6 +78,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private final Class<I> requestClass;
         private final Class<O> responseClass;
         private OperationHandler<I, O> handler;
+        private EventStreamHandler<I> streamHandler;
         private String iamAction;
         private ResourceResolver<I> resources;
         private ConditionKeyResolver<I> conditionKeys;
@@ -83,6 +94,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         }
 
         public Builder<I, O> handler(OperationHandler<I, O> h) { this.handler = h; return this; }
+        /** Serves the operation as an event stream; its response class is then the (empty) initial response. */
+        public Builder<I, O> eventStream(EventStreamHandler<I> h) { this.streamHandler = h; return this; }
         public Builder<I, O> iamAction(String a) { this.iamAction = a; return this; }
         public Builder<I, O> resources(ResourceResolver<I> r) { this.resources = r; return this; }
         public Builder<I, O> conditionKeys(ConditionKeyResolver<I> k) { this.conditionKeys = k; return this; }

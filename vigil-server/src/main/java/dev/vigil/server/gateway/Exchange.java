@@ -38,6 +38,8 @@ public final class Exchange {
     RequestContext context;
     SdkPojo input;
     SdkPojo output;
+    /** The provider's event stream, for an event-stream operation; output is then its initial response. */
+    dev.vigil.core.service.EventStream stream;
     List<String> resources = List.of();
     AwsException error;
     WireResponse response;

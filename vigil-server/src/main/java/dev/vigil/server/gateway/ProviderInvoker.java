@@ -1,9 +1,20 @@
 package dev.vigil.server.gateway;
 
-/** Calls the provider method the descriptor names. Stateless; thread-safe. */
+import dev.vigil.protocol.Shapes;
+
+/**
+ * Calls the provider method the descriptor names. For an event-stream operation the provider opens the stream
+ * and the initial response is the (empty) response shape. Stateless; thread-safe.
+ */
 final class ProviderInvoker implements Stage {
     @Override
     public void apply(Exchange x) {
+        if (x.operation.eventStream()) {
+            x.stream = x.operation.openStream(x.context, x.input);
+            if (x.stream == null) throw new IllegalStateException(x.operationName + " returned no stream");
+            x.output = Shapes.build(Shapes.plan(x.operation.responseClass()).builder().get());
+            return;
+        }
         x.output = x.operation.invoke(x.context, x.input);
         if (x.output == null) throw new IllegalStateException(x.operationName + " returned no response");
     }
