@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.store.JdbcDatabase;
 import dev.vigil.store.StoreSpec;
 import dev.vigil.store.TestDatabases;
+import dev.vigil.testkit.AwsCli;
 import dev.vigil.testkit.VigilTestServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -206,6 +211,43 @@ class LogsLiveTailIT {
             return e.getCause();
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The AWS CLI v1 (botocore) prints the messages of a live tail as they come. botocore injects the
+     * {@code stream-} host prefix too; AWS_DISABLE_HOST_PREFIX_INJECTION turns it off. Events are put until the
+     * first line shows up, since the CLI says nothing when its session starts.
+     */
+    @Test
+    void awsCliV1TailsMatchingMessages() throws Exception {
+        AwsCli cli = Clis.v1();
+        String group = "/it/tail/" + UUID.randomUUID();
+        logs.createLogGroup(r -> r.logGroupName(group));
+        logs.createLogStream(r -> r.logGroupName(group).logStreamName("cli"));
+        Process p = cli.start(vigil.endpoint(), Map.of("AWS_DISABLE_HOST_PREFIX_INJECTION", "true"),
+                "logs", "start-live-tail", "--log-group-identifiers", arn(group), "--log-event-filter-pattern", "ERROR");
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) lines.add(line);
+                } catch (java.io.IOException e) {
+                    // the process was destroyed
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            String line = null;
+            for (int i = 0; i < 60 && line == null && p.isAlive(); i++) {
+                put(logs, group, "cli", "INFO tick " + i, "ERROR tick " + i);
+                line = lines.poll(500, TimeUnit.MILLISECONDS);
+            }
+            assertThat(line).as("a line from the CLI (stderr: %s)", p.isAlive() ? "" : new String(
+                    p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isNotNull();
+            assertThat(line).startsWith("ERROR tick ");
+        } finally {
+            p.destroyForcibly();
         }
     }
 

@@ -59,7 +59,8 @@ final class LiveTails implements AutoCloseable {
     private final TreeMap<Long, Long> seen = new TreeMap<>(); // chunk id -> nanoTime first seen
     private int failedPolls;
 
-    LiveTails(GroupStore groups, EventStore events, GroupResolver resolver, Patterns patterns, Clock clock) {
+    /** @param tickMs how often the poller runs; 0 leaves it to the caller of {@link #tick()} (tests) */
+    LiveTails(GroupStore groups, EventStore events, GroupResolver resolver, Patterns patterns, Clock clock, long tickMs) {
         this.groups = groups;
         this.events = events;
         this.resolver = resolver;
@@ -70,7 +71,7 @@ final class LiveTails implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        if (tickMs > 0) poller.scheduleWithFixedDelay(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
     }
 
     EventStream startLiveTail(RequestContext ctx, StartLiveTailRequest r) {
@@ -131,7 +132,8 @@ final class LiveTails implements AutoCloseable {
         return out;
     }
 
-    private void tick() {
+    /** One second's work: expire sessions, read what is new, send each session its update. Poller thread. */
+    void tick() {
         try {
             if (sessions.isEmpty()) {
                 floor = -1;

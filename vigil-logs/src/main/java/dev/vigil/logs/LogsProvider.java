@@ -105,7 +105,7 @@ public final class LogsProvider implements AutoCloseable {
         this.queries = new InsightsQueries(groupStore, eventStore, resolver, clock, queryWorkers);
         this.definitions = new QueryDefinitions(config, clock);
         this.records = new InsightsRecords(groupStore, eventStore, resolver, clock);
-        this.liveTails = new LiveTails(groupStore, eventStore, resolver, patterns, clock);
+        this.liveTails = new LiveTails(groupStore, eventStore, resolver, patterns, clock, LiveTails.TICK_MS);
     }
 
     /** The resource policies of the "logs" ARN namespace, for the policy engine. */
