@@ -7,6 +7,7 @@ import dev.vigil.logs.insights.InsightsQueryException;
 import dev.vigil.logs.insights.LogRecord;
 import dev.vigil.logs.insights.QueryResult;
 import dev.vigil.logs.insights.QueryRun;
+import dev.vigil.logs.insights.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ final class InsightsQueries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InsightsQueries.class);
     static final int MAX_CONCURRENT = 30;
     static final int MAX_GROUPS = 50;
+    static final int MAX_SOURCE_GROUPS = 10_000;
     static final int MAX_ROWS = 10_000;
     static final Duration TIMEOUT = Duration.ofMinutes(60);
     static final Duration KEPT = Duration.ofDays(7);
@@ -74,7 +76,7 @@ final class InsightsQueries implements AutoCloseable {
         } catch (InsightsQueryException e) {
             throw LogsErrors.malformed(e.getMessage());
         }
-        List<LogGroup> targets = targets(ctx, r);
+        List<LogGroup> targets = query.source() != null ? selected(ctx, r, query.source()) : targets(ctx, r);
         long start = r.startTime();
         long end = r.endTime();
         if (end < start) throw LogsErrors.invalid("End time must not be before start time.");
@@ -95,12 +97,47 @@ final class InsightsQueries implements AutoCloseable {
         return StartQueryResponse.builder().queryId(q.id).build();
     }
 
+    private static int given(StartQueryRequest r) {
+        return (r.logGroupName() != null ? 1 : 0) + (r.hasLogGroupNames() ? 1 : 0) + (r.hasLogGroupIdentifiers() ? 1 : 0);
+    }
+
+    /**
+     * The groups a {@code SOURCE logGroups(...)} command selects: this account's groups in the region by name
+     * prefix and class (accountIdentifiers select among linked accounts on AWS; here only the caller's own).
+     */
+    private List<LogGroup> selected(RequestContext ctx, StartQueryRequest r, Source source) {
+        if (given(r) != 0) {
+            throw LogsErrors.invalid("A query whose query string selects log groups with SOURCE cannot also specify"
+                    + " logGroupName, logGroupNames or logGroupIdentifiers.");
+        }
+        List<LogGroup> out = new ArrayList<>();
+        if (!source.accountIdentifiers().isEmpty() && !source.accountIdentifiers().contains(ctx.accountId())) return out;
+        List<String> prefixes = source.namePrefixes().isEmpty() ? java.util.Collections.singletonList(null)
+                : source.namePrefixes();
+        Map<Long, LogGroup> unique = new java.util.LinkedHashMap<>();
+        for (String prefix : prefixes) {
+            String after = null;
+            while (true) {
+                List<LogGroup> page = groups.list(ctx.accountId(), ctx.region(), prefix, after, 1000);
+                for (LogGroup g : page) {
+                    if (source.selects(g.name(), g.accountId(), g.logGroupClass())) unique.put(g.id(), g);
+                }
+                if (unique.size() > MAX_SOURCE_GROUPS) {
+                    throw LogsErrors.invalid("The SOURCE command selects more than " + MAX_SOURCE_GROUPS
+                            + " log groups. Reduce the number of log groups with namePrefix or class.");
+                }
+                if (page.size() < 1000) break;
+                after = page.get(page.size() - 1).name();
+            }
+        }
+        out.addAll(unique.values());
+        return out;
+    }
+
     private List<LogGroup> targets(RequestContext ctx, StartQueryRequest r) {
-        int given = (r.logGroupName() != null ? 1 : 0) + (r.hasLogGroupNames() ? 1 : 0)
-                + (r.hasLogGroupIdentifiers() ? 1 : 0);
-        if (given != 1) {
+        if (given(r) != 1) {
             throw LogsErrors.invalid("Exactly one of logGroupName, logGroupNames and logGroupIdentifiers must be"
-                    + " specified.");
+                    + " specified, or the query string must select log groups with SOURCE.");
         }
         List<String> ids = r.logGroupName() != null ? List.of(r.logGroupName())
                 : r.hasLogGroupNames() ? r.logGroupNames() : r.logGroupIdentifiers();

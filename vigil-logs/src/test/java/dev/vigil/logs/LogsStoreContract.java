@@ -652,6 +652,48 @@ abstract class LogsStoreContract {
                 LogGroupField.builder().name("@message").percent(100).build());
     }
 
+    /** SOURCE logGroups(...) picks the groups by name prefix and class when StartQuery names none. */
+    @Test
+    void insightsSourceSelectsGroupsByPrefixAndClass() throws Exception {
+        String root = g + "/";
+        for (String name : List.of("app/a", "app/b", "other")) {
+            group(root + name);
+            stream(root + name, "s");
+        }
+        logs.createLogGroup(ctx(), CreateLogGroupRequest.builder().logGroupName(root + "app/ia")
+                .logGroupClass("INFREQUENT_ACCESS").build());
+        stream(root + "app/ia", "s");
+        long now = START.toEpochMilli();
+        for (String name : List.of("app/a", "app/b", "other", "app/ia")) put(root + name, "s", ev(now - 1000, "hello"));
+        long startSec = (now - 3_600_000) / 1000;
+        long endSec = now / 1000;
+        String standard = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['" + root + "app/', '" + root + "nothing']) "
+                        + "| stats count(*) as n by @log | sort @log").build()).queryId();
+        assertThat(await(standard).results()).extracting(row -> row.get(0).value())
+                .containsExactly(ACCOUNT + ":" + root + "app/a", ACCOUNT + ":" + root + "app/b");
+        String infrequent = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("source logGroups(class: ['INFREQUENT_ACCESS'], namePrefix: [\"" + root + "\"])"
+                        + " | stats count(*) by @log").build()).queryId();
+        assertThat(await(infrequent).results()).extracting(row -> row.get(0).value())
+                .containsExactly(ACCOUNT + ":" + root + "app/ia");
+        String otherAccount = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['" + root + "'], accountIdentifiers: ['210987654321'])"
+                        + " | fields @message").build()).queryId();
+        assertThat(await(otherAccount).statusAsString()).isEqualTo("Complete");
+        assertThat(await(otherAccount).results()).isEmpty(); // no cross-account observability: no linked accounts
+
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().logGroupName(root + "other")
+                .startTime(startSec).endTime(endSec).queryString("SOURCE logGroups() | fields @message").build()),
+                "InvalidParameterException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("fields @message").build()), "InvalidParameterException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(class: ['COLD']) | fields @message").build()), "MalformedQueryException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['a','b','c','d','e','f'])").build()), "MalformedQueryException", "");
+    }
+
     private GetQueryResultsResponse await(String id) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             GetQueryResultsResponse r = logs.getQueryResults(ctx(), GetQueryResultsRequest.builder().queryId(id).build());
