@@ -254,10 +254,19 @@ class LogsIT {
     }
 
     static GetQueryResultsResponse await(String id) throws InterruptedException {
+        return awaitWith(logs, id);
+    }
+
+    static GetQueryResultsResponse awaitWith(CloudWatchLogsClient client, String id) {
         for (int i = 0; i < 300; i++) {
-            GetQueryResultsResponse r = logs.getQueryResults(q -> q.queryId(id));
+            GetQueryResultsResponse r = client.getQueryResults(q -> q.queryId(id));
             if (!List.of("Scheduled", "Running").contains(r.statusAsString())) return r;
-            Thread.sleep(20);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
         throw new AssertionError("query did not finish");
     }

@@ -91,8 +91,8 @@ public final class LogsProvider implements AutoCloseable {
     private final MetricFilterEmitter emitter;
     private final LiveTails liveTails;
 
-    public LogsProvider(GroupStore groupStore, EventStore eventStore, ConfigStore config, Interconnect interconnect,
-                        Clock clock, int queryWorkers) {
+    public LogsProvider(GroupStore groupStore, EventStore eventStore, ConfigStore config, QueryStore queryStore,
+                        Interconnect interconnect, Clock clock, int queryWorkers) {
         GroupResolver resolver = new GroupResolver(groupStore);
         Patterns patterns = new Patterns();
         this.emitter = new MetricFilterEmitter(config, interconnect, patterns);
@@ -102,7 +102,7 @@ public final class LogsProvider implements AutoCloseable {
         this.reads = new LogReads(groupStore, eventStore, resolver, patterns);
         this.metricFilters = new MetricFilters(config, resolver, patterns, emitter, clock);
         this.policies = new ResourcePolicies(config, resolver, clock);
-        this.queries = new InsightsQueries(groupStore, eventStore, resolver, clock, queryWorkers);
+        this.queries = new InsightsQueries(groupStore, eventStore, queryStore, resolver, clock, queryWorkers);
         this.definitions = new QueryDefinitions(config, clock);
         this.records = new InsightsRecords(groupStore, eventStore, resolver, clock);
         this.liveTails = new LiveTails(groupStore, eventStore, resolver, patterns, clock, LiveTails.TICK_MS);

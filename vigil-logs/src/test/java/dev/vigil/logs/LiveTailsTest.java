@@ -70,7 +70,7 @@ class LiveTailsTest {
         db = TestDatabases.h2Memory("logs");
         JdbcGroupStore groups = new JdbcGroupStore(db);
         JdbcEventStore events = new JdbcEventStore(db);
-        logs = new LogsProvider(groups, events, new JdbcConfigStore(db),
+        logs = new LogsProvider(groups, events, new JdbcConfigStore(db), new JdbcQueryStore(db),
                 new Interconnect(new DeliveryFailures(clock)), clock, 1);
         tails = new LiveTails(groups, events, new GroupResolver(groups), new Patterns(), clock, 0);
         logs.createLogGroup(CTX, CreateLogGroupRequest.builder().logGroupName("/tail").build());
