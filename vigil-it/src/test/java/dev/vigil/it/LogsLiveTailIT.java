@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionStart;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionUpdate;
@@ -49,6 +50,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRespons
  * its sessions. With two nodes on one PostgreSQL, a session on one node sees what the other ingests.
  */
 class LogsLiveTailIT {
+    /** AWS's limit of concurrent Live Tail sessions an account (LiveTails.MAX_SESSIONS). */
+    static final int MAX_SESSIONS = 15;
     static VigilTestServer vigil;
     static CloudWatchLogsClient logs;
     static CloudWatchLogsAsyncClient tail;
@@ -248,6 +251,48 @@ class LogsLiveTailIT {
             assertThat(line).startsWith("ERROR tick ");
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /**
+     * A client closing its stream ends the session on the server: after one session is opened and closed, the
+     * account still has all of its {@value #MAX_SESSIONS} sessions, and one more is refused.
+     */
+    @Test
+    void closingTheStreamFreesTheSession() throws Exception {
+        try (VigilTestServer own = VigilTestServer.start();
+             CloudWatchLogsClient sync = own.client(CloudWatchLogsClient.builder());
+             CloudWatchLogsAsyncClient async = asyncClient(own)) {
+            sync.createLogGroup(r -> r.logGroupName("/it/tail/slots"));
+            StartLiveTailRequest request = StartLiveTailRequest.builder().logGroupIdentifiers(arn("/it/tail/slots")).build();
+            Tail first = Tail.open(async, request);
+            assertThat(first.next()).isInstanceOf(LiveTailSessionStart.class);
+            first.close();
+            first.done.handle((v, e) -> null).get(30, TimeUnit.SECONDS);
+            List<Tail> open = new ArrayList<>();
+            for (int i = 0; i < MAX_SESSIONS; i++) {
+                Tail t = null;
+                // the server learns of the closed connection asynchronously: retry a refused session briefly
+                for (int attempt = 0; attempt < 50 && t == null; attempt++) {
+                    Tail candidate = Tail.open(async, request);
+                    StartLiveTailResponseStream e = null;
+                    for (int wait = 0; wait < 300 && e == null && !candidate.done.isDone(); wait++) {
+                        e = candidate.events.poll(100, TimeUnit.MILLISECONDS);
+                    }
+                    if (e != null) {
+                        assertThat(e).isInstanceOf(LiveTailSessionStart.class);
+                        t = candidate;
+                    } else {
+                        assertThat(cause(candidate.done)).isInstanceOf(LimitExceededException.class);
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(t).as("session %d of %d", i + 1, MAX_SESSIONS).isNotNull();
+                open.add(t);
+            }
+            Tail oneTooMany = Tail.open(async, request);
+            assertThat(cause(oneTooMany.done)).isInstanceOf(LimitExceededException.class);
+            open.forEach(Tail::close);
         }
     }
 
