@@ -175,6 +175,25 @@ class LogsLiveTailIT {
         t.done.handle((v, e) -> null).get(30, TimeUnit.SECONDS);
     }
 
+    /** More than 500 matches in a second: 500 of them, sampled, in one update of about 1 MB (many socket writes). */
+    @Test
+    void aBusySecondIsSampledTo500Events() throws Exception {
+        String group = "/it/tail/" + UUID.randomUUID();
+        logs.createLogGroup(r -> r.logGroupName(group));
+        logs.createLogStream(r -> r.logGroupName(group).logStreamName("busy"));
+        Tail t = Tail.open(tail, StartLiveTailRequest.builder().logGroupIdentifiers(arn(group)).build());
+        assertThat(t.next()).isInstanceOf(LiveTailSessionStart.class);
+        String[] messages = new String[800];
+        for (int i = 0; i < messages.length; i++) messages[i] = i + " " + "x".repeat(1200);
+        put(logs, group, "busy", messages);
+        LiveTailSessionUpdate u = t.nextWithResults();
+        assertThat(u.sessionResults()).hasSize(500);
+        assertThat(u.sessionMetadata().sampled()).isTrue();
+        assertThat(u.sessionResults()).extracting(LiveTailSessionLogEvent::message).doesNotHaveDuplicates()
+                .allMatch(m -> m.endsWith("x".repeat(1200)));
+        t.close();
+    }
+
     @Test
     void streamNamePrefixesSelectStreams() throws Exception {
         String group = "/it/tail/" + UUID.randomUUID();

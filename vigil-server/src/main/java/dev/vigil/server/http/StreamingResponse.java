@@ -32,8 +32,12 @@ final class StreamingResponse implements StreamingBody.FrameSink {
     // IO thread only:
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private StreamSinkChannel channel;
+    /** No more frames are taken: end() or shutdown() was called, or the stream was aborted. */
     private boolean ending;
-    private boolean finished;
+    /** The body is complete and its writes shut down; what is left is flushing it. */
+    private boolean shutDown;
+    /** The exchange is over (ended normally or aborted). */
+    private boolean done;
 
     private StreamingResponse(HttpServerExchange exchange, StreamingBody body, Set<StreamingResponse> open) {
         this.exchange = exchange;
@@ -54,7 +58,7 @@ final class StreamingResponse implements StreamingBody.FrameSink {
     }
 
     private void begin() {
-        if (finished) return;
+        if (done) return;
         channel = exchange.getResponseChannel();
         channel.getWriteSetter().set(c -> flush());
         try {
@@ -70,12 +74,13 @@ final class StreamingResponse implements StreamingBody.FrameSink {
     @Override
     public void frame(byte[] bytes) {
         if (backlog.incrementAndGet() > MAX_BACKLOG) {
+            backlog.decrementAndGet();
             LOG.info("closing an event stream whose client is {} frames behind", MAX_BACKLOG);
             io.execute(this::abort);
             return;
         }
         io.execute(() -> {
-            if (finished || ending) {
+            if (ending || done) {
                 backlog.decrementAndGet();
                 return;
             }
@@ -107,7 +112,7 @@ final class StreamingResponse implements StreamingBody.FrameSink {
     }
 
     private void flush() {
-        if (channel == null || finished) return;
+        if (channel == null || done) return;
         try {
             while (!queue.isEmpty()) {
                 ByteBuffer b = queue.peek();
@@ -119,33 +124,36 @@ final class StreamingResponse implements StreamingBody.FrameSink {
                 queue.poll();
                 backlog.decrementAndGet();
             }
-            if (ending) {
-                finished = true;
+            if (ending && !shutDown) {
+                shutDown = true;
                 open.remove(this);
                 body.cancel();
                 channel.shutdownWrites();
             }
             if (!channel.flush()) {
-                channel.resumeWrites();
+                channel.resumeWrites(); // the write listener comes back here once the socket drains
                 return;
             }
             channel.suspendWrites();
-            if (finished) exchange.endExchange();
+            if (shutDown) {
+                done = true;
+                exchange.endExchange();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.debug("event stream write failed", e);
-            if (finished) IoUtils.safeClose(exchange.getConnection());
-            else abort();
+            abort();
         }
     }
 
     /** The connection is gone or unusable: stop the producer and drop the connection. IO thread. */
     private void abort() {
-        if (finished) return; // ended already (a keep-alive connection closing later lands here too)
-        finished = true;
+        if (done) return; // over already (a keep-alive connection closing later lands here too)
+        done = true;
+        ending = true;
         open.remove(this);
         body.cancel();
+        backlog.addAndGet(-queue.size());
         queue.clear();
-        backlog.set(0);
         IoUtils.safeClose(exchange.getConnection());
     }
 }
