@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import dev.vigil.server.VigilConfig;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
-/** Acknowledged PutLogEvents survive a restart, on the embedded H2 files and on PostgreSQL; read tokens stay valid. */
+/**
+ * Acknowledged PutLogEvents survive a restart, on the embedded H2 files and on PostgreSQL; read tokens stay valid,
+ * and so do the results of Insights queries.
+ */
 class LogsDurabilityIT {
 
     @Test
@@ -47,6 +51,7 @@ class LogsDurabilityIT {
     private static void story(UnaryOperator<VigilConfig> config) {
         long now = Instant.now().toEpochMilli();
         String forward;
+        String queryId;
         try (VigilTestServer vigil = VigilTestServer.start(config);
              CloudWatchLogsClient logs = vigil.client(CloudWatchLogsClient.builder())) {
             logs.createLogGroup(r -> r.logGroupName("/durable"));
@@ -59,11 +64,21 @@ class LogsDurabilityIT {
                     .startFromHead(true).limit(60));
             assertThat(head.events()).hasSize(60);
             forward = head.nextForwardToken();
+            queryId = logs.startQuery(r -> r.logGroupName("/durable").startTime(now / 1000 - 60).endTime(now / 1000 + 1)
+                    .queryString("stats count(*) as n")).queryId();
+            assertThat(LogsIT.awaitWith(logs, queryId).results().get(0).get(0).value()).isEqualTo("100");
         }
         try (VigilTestServer vigil = VigilTestServer.start(config);
              CloudWatchLogsClient logs = vigil.client(CloudWatchLogsClient.builder())) {
             assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/durable")).logGroups().get(0).retentionInDays())
                     .isEqualTo(14);
+            // Insights executions are kept in the store: their results outlive the node that ran them.
+            String id = queryId;
+            GetQueryResultsResponse kept = logs.getQueryResults(r -> r.queryId(id));
+            assertThat(kept.statusAsString()).isEqualTo("Complete");
+            assertThat(kept.results().get(0).get(0).value()).isEqualTo("100");
+            assertThat(logs.describeQueries(r -> r.logGroupName("/durable")).queries())
+                    .extracting(q -> q.queryId()).containsExactly(id);
             String token = forward;
             GetLogEventsResponse rest = logs.getLogEvents(r -> r.logGroupName("/durable").logStreamName("s")
                     .nextToken(token));

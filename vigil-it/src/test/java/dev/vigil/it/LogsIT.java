@@ -235,11 +235,38 @@ class LogsIT {
         assertThat(logs.deleteQueryDefinition(r -> r.queryDefinitionId(def)).success()).isTrue();
     }
 
+    /** StartQuery with no log group parameter: the query's SOURCE command picks the groups by name prefix. */
+    @Test
+    void insightsSourceCommandSelectsGroupsByPrefix() throws Exception {
+        String root = name();
+        long now = Instant.now().toEpochMilli();
+        for (String g : List.of(root + "/api", root + "/web", root + "-other")) {
+            logs.createLogGroup(r -> r.logGroupName(g));
+            logs.createLogStream(r -> r.logGroupName(g).logStreamName("s"));
+            logs.putLogEvents(r -> r.logGroupName(g).logStreamName("s").logEvents(ev(now - 1000, "hit " + g)));
+        }
+        String id = logs.startQuery(r -> r.startTime(now / 1000 - 3600).endTime(now / 1000 + 1)
+                .queryString("SOURCE logGroups(namePrefix: ['" + root + "/']) | fields @message | sort @message")).queryId();
+        assertThat(await(id).results()).extracting(row -> row.stream().filter(f -> f.field().equals("@message"))
+                .findFirst().orElseThrow().value()).containsExactly("hit " + root + "/api", "hit " + root + "/web");
+        assertThatThrownBy(() -> logs.startQuery(r -> r.startTime(now / 1000 - 3600).endTime(now / 1000)
+                .queryString("fields @message"))).isInstanceOf(InvalidParameterException.class);
+    }
+
     static GetQueryResultsResponse await(String id) throws InterruptedException {
+        return awaitWith(logs, id);
+    }
+
+    static GetQueryResultsResponse awaitWith(CloudWatchLogsClient client, String id) {
         for (int i = 0; i < 300; i++) {
-            GetQueryResultsResponse r = logs.getQueryResults(q -> q.queryId(id));
+            GetQueryResultsResponse r = client.getQueryResults(q -> q.queryId(id));
             if (!List.of("Scheduled", "Running").contains(r.statusAsString())) return r;
-            Thread.sleep(20);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
         throw new AssertionError("query did not finish");
     }

@@ -55,6 +55,19 @@ public interface EventStore {
         scan(groupId, fromTs, toTs, sink);
     }
 
+    /** One append as stored: its chunk id (ids grow with each append, across nodes) and its events. */
+    record Appended(long chunkId, long ingestionTime, List<StoredEvent> events) {}
+
+    /**
+     * The appends to any of {@code groupIds} whose chunk id is above {@code afterChunkId}, in chunk id order, at most
+     * {@code max} of them (live tail's poll). An id is taken before its transaction commits, so an append can
+     * become visible after one with a higher id: callers look back a little.
+     */
+    List<Appended> appendedAfter(java.util.Collection<Long> groupIds, long afterChunkId, int max);
+
+    /** The highest chunk id stored, or 0. */
+    long lastChunkId();
+
     Optional<StoredEvent> get(long groupId, long timestamp, long eventId);
 
     /** Deletes the group's events older than {@code cutoff} and refreshes its streams' statistics; returns how many. */

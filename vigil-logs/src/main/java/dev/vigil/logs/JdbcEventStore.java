@@ -255,6 +255,30 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public List<Appended> appendedAfter(java.util.Collection<Long> groupIds, long afterChunkId, int max) {
+        if (groupIds.isEmpty() || max <= 0) return List.of();
+        // The primary key range comes first: only the chunks appended since the last poll are visited.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM logs_chunks WHERE chunk_id > ? AND group_id IN (");
+        List<Object> args = new ArrayList<>();
+        args.add(afterChunkId);
+        for (Long g : groupIds) {
+            sql.append(args.size() == 1 ? "?" : ", ?");
+            args.add(g);
+        }
+        sql.append(") ORDER BY chunk_id LIMIT ").append(max);
+        List<Appended> out = new ArrayList<>();
+        for (EventChunk k : jdbc.query(sql.toString(), JdbcEventStore::chunk, args.toArray())) {
+            out.add(new Appended(k.id(), k.ingestionTime(), k.decode()));
+        }
+        return out;
+    }
+
+    @Override
+    public long lastChunkId() {
+        return jdbc.queryOne("SELECT COALESCE(MAX(chunk_id), 0) FROM logs_chunks", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
     public Optional<StoredEvent> get(long groupId, long timestamp, long eventId) {
         Optional<EventChunk> chunk = jdbc.queryOne("SELECT " + COLUMNS + " FROM logs_chunks WHERE group_id = ?"
                 + " AND chunk_id <= ? AND chunk_id > ? AND min_ts <= ? AND max_ts >= ? ORDER BY chunk_id DESC LIMIT 1",

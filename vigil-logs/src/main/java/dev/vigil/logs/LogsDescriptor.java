@@ -69,6 +69,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyReq
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryRequest;
@@ -153,6 +155,9 @@ public final class LogsDescriptor {
                 .resources((ctx, r) -> r.resourceArn() == null ? List.of("*") : arn(r.resourceArn())).build());
         b.operation(op("StartQuery", StartQueryRequest.class, StartQueryResponse.class, p::startQuery)
                 .resources((ctx, r) -> queried(ctx, r)).readOnly().build());
+        b.operation(OperationDescriptor.builder("StartLiveTail", StartLiveTailRequest.class, StartLiveTailResponse.class)
+                .eventStream(p::startLiveTail).iamAction("logs:StartLiveTail")
+                .resources((ctx, r) -> tailed(ctx, r)).readOnly().build());
         b.operation(op("GetQueryResults", GetQueryResultsRequest.class, GetQueryResultsResponse.class, p::getQueryResults).readOnly().build());
         b.operation(op("StopQuery", StopQueryRequest.class, StopQueryResponse.class, p::stopQuery).readOnly().build());
         b.operation(op("DescribeQueries", DescribeQueriesRequest.class, DescribeQueriesResponse.class, p::describeQueries).readOnly().build());
@@ -210,6 +215,12 @@ public final class LogsDescriptor {
         return out.isEmpty() ? List.of("*") : List.copyOf(new LinkedHashSet<>(out));
     }
 
+    private static List<String> tailed(RequestContext ctx, StartLiveTailRequest r) {
+        List<String> out = new ArrayList<>();
+        if (r.hasLogGroupIdentifiers()) for (String i : r.logGroupIdentifiers()) out.addAll(identified(ctx, null, i));
+        return out.isEmpty() ? List.of("*") : List.copyOf(new LinkedHashSet<>(out));
+    }
+
     /** The model's constraints (botocore logs 2014-03-28 shapes). */
     private static void constraints(ServiceDescriptor.Builder b) {
         b.constrain("logGroupName", length(1, 512), pattern("[\\.\\-_/#A-Za-z0-9]+"));
@@ -257,6 +268,9 @@ public final class LogsDescriptor {
         b.constrain("queryString", length(0, 10000));
         b.constrain(StartQueryRequest.class, "logGroupIdentifiers", length(0, 50));
         b.constrain(DescribeLogGroupsRequest.class, "logGroupIdentifiers", length(1, 50));
+        b.constrain(StartLiveTailRequest.class, "logGroupIdentifiers", length(1, 10));
+        b.constrain(StartLiveTailRequest.class, "logStreamNamePrefixes", length(1, 100));
+        b.constrain(StartLiveTailRequest.class, "logEventFilterPattern", length(0, 1024));
         b.constrain("queryId", length(0, 256));
         b.constrain(PutQueryDefinitionRequest.class, "name", length(1, 255));
         b.constrain(TestMetricFilterRequest.class, "logEventMessages", length(1, 50));

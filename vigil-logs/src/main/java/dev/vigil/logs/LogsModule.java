@@ -21,7 +21,8 @@ public final class LogsModule implements ServiceModule {
         env.database().migrate("logs");
         JdbcGroupStore groups = new JdbcGroupStore(env.database());
         JdbcEventStore events = new JdbcEventStore(env.database());
-        provider = new LogsProvider(groups, events, new JdbcConfigStore(env.database()), env.interconnect(), env.clock(),
+        provider = new LogsProvider(groups, events, new JdbcConfigStore(env.database()),
+                new JdbcQueryStore(env.database()), env.interconnect(), env.clock(),
                 QUERY_WORKERS);
         env.interconnect().registerResourcePolicies("logs", provider.resourcePolicies());
         RetentionSweep sweep = new RetentionSweep(groups, events);

@@ -1,6 +1,7 @@
 package dev.vigil.logs;
 
 import dev.vigil.core.RequestContext;
+import dev.vigil.core.service.EventStream;
 import dev.vigil.core.spi.Interconnect;
 import dev.vigil.core.spi.ResourcePolicySource;
 import java.time.Clock;
@@ -56,6 +57,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyReq
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryRequest;
@@ -73,7 +75,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceRespons
 
 /**
  * CloudWatch Logs' operations; each is served by the class of its area (groups, streams, ingest, reads, metric
- * filters, resource policies, Insights queries, query definitions, log records). Thread-safe (holds only
+ * filters, resource policies, Insights queries, query definitions, log records, live tails). Thread-safe (holds only
  * thread-safe area handlers).
  */
 public final class LogsProvider implements AutoCloseable {
@@ -87,9 +89,10 @@ public final class LogsProvider implements AutoCloseable {
     private final QueryDefinitions definitions;
     private final InsightsRecords records;
     private final MetricFilterEmitter emitter;
+    private final LiveTails liveTails;
 
-    public LogsProvider(GroupStore groupStore, EventStore eventStore, ConfigStore config, Interconnect interconnect,
-                        Clock clock, int queryWorkers) {
+    public LogsProvider(GroupStore groupStore, EventStore eventStore, ConfigStore config, QueryStore queryStore,
+                        Interconnect interconnect, Clock clock, int queryWorkers) {
         GroupResolver resolver = new GroupResolver(groupStore);
         Patterns patterns = new Patterns();
         this.emitter = new MetricFilterEmitter(config, interconnect, patterns);
@@ -99,9 +102,10 @@ public final class LogsProvider implements AutoCloseable {
         this.reads = new LogReads(groupStore, eventStore, resolver, patterns);
         this.metricFilters = new MetricFilters(config, resolver, patterns, emitter, clock);
         this.policies = new ResourcePolicies(config, resolver, clock);
-        this.queries = new InsightsQueries(groupStore, eventStore, resolver, clock, queryWorkers);
+        this.queries = new InsightsQueries(groupStore, eventStore, queryStore, resolver, clock, queryWorkers);
         this.definitions = new QueryDefinitions(config, clock);
         this.records = new InsightsRecords(groupStore, eventStore, resolver, clock);
+        this.liveTails = new LiveTails(groupStore, eventStore, resolver, patterns, clock, LiveTails.TICK_MS);
     }
 
     /** The resource policies of the "logs" ARN namespace, for the policy engine. */
@@ -117,6 +121,7 @@ public final class LogsProvider implements AutoCloseable {
 
     @Override
     public void close() {
+        liveTails.close();
         queries.close();
     }
 
@@ -246,6 +251,11 @@ public final class LogsProvider implements AutoCloseable {
 
     public GetLogRecordResponse getLogRecord(RequestContext ctx, GetLogRecordRequest r) {
         return records.getLogRecord(ctx, r);
+    }
+
+    /** StartLiveTail: the session's event stream (sessionStart, then a sessionUpdate every second). */
+    public EventStream startLiveTail(RequestContext ctx, StartLiveTailRequest r) {
+        return liveTails.startLiveTail(ctx, r);
     }
 
     public GetLogGroupFieldsResponse getLogGroupFields(RequestContext ctx, GetLogGroupFieldsRequest r) {

@@ -72,7 +72,8 @@ class FilterPatternPathsTest {
         db = TestDatabases.h2Memory("logs");
         Interconnect interconnect = new Interconnect(new DeliveryFailures(new MutableClock(NOW)));
         interconnect.register(MetricSink.class, (a, r, ns, name, dims, ts, v, u) -> emitted.incrementAndGet());
-        logs = new LogsProvider(new JdbcGroupStore(db), new JdbcEventStore(db), new JdbcConfigStore(db), interconnect,
+        logs = new LogsProvider(new JdbcGroupStore(db), new JdbcEventStore(db), new JdbcConfigStore(db),
+                new JdbcQueryStore(db), interconnect,
                 new MutableClock(NOW), 1);
         logs.createLogGroup(CTX, CreateLogGroupRequest.builder().logGroupName(GROUP).build());
     }

@@ -109,7 +109,7 @@ abstract class LogsStoreContract {
         Interconnect interconnect = new Interconnect(new DeliveryFailures(clock));
         interconnect.register(MetricSink.class, (account, region, ns, name, dims, ts, value, unit) ->
                 points.add(new Point(ns, name, dims, ts, value, unit)));
-        logs = new LogsProvider(groups, events, config, interconnect, clock, 1);
+        logs = new LogsProvider(groups, events, config, new JdbcQueryStore(db), interconnect, clock, 1);
         g = "/vigil/" + UUID.randomUUID();
     }
 
@@ -650,6 +650,110 @@ abstract class LogsStoreContract {
                 .time(now / 1000 - 500).build()).logGroupFields();
         assertThat(fields).contains(LogGroupField.builder().name("status").percent(100).build(),
                 LogGroupField.builder().name("@message").percent(100).build());
+    }
+
+    /** SOURCE logGroups(...) picks the groups by name prefix and class when StartQuery names none. */
+    @Test
+    void insightsSourceSelectsGroupsByPrefixAndClass() throws Exception {
+        String root = g + "/";
+        for (String name : List.of("app/a", "app/b", "other")) {
+            group(root + name);
+            stream(root + name, "s");
+        }
+        logs.createLogGroup(ctx(), CreateLogGroupRequest.builder().logGroupName(root + "app/ia")
+                .logGroupClass("INFREQUENT_ACCESS").build());
+        stream(root + "app/ia", "s");
+        long now = START.toEpochMilli();
+        for (String name : List.of("app/a", "app/b", "other", "app/ia")) put(root + name, "s", ev(now - 1000, "hello"));
+        long startSec = (now - 3_600_000) / 1000;
+        long endSec = now / 1000;
+        String standard = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['" + root + "app/', '" + root + "nothing']) "
+                        + "| stats count(*) as n by @log | sort @log").build()).queryId();
+        assertThat(await(standard).results()).extracting(row -> row.get(0).value())
+                .containsExactly(ACCOUNT + ":" + root + "app/a", ACCOUNT + ":" + root + "app/b");
+        String infrequent = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("source logGroups(class: ['INFREQUENT_ACCESS'], namePrefix: [\"" + root + "\"])"
+                        + " | stats count(*) by @log").build()).queryId();
+        assertThat(await(infrequent).results()).extracting(row -> row.get(0).value())
+                .containsExactly(ACCOUNT + ":" + root + "app/ia");
+        String otherAccount = logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['" + root + "'], accountIdentifiers: ['210987654321'])"
+                        + " | fields @message").build()).queryId();
+        assertThat(await(otherAccount).statusAsString()).isEqualTo("Complete");
+        assertThat(await(otherAccount).results()).isEmpty(); // no cross-account observability: no linked accounts
+
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().logGroupName(root + "other")
+                .startTime(startSec).endTime(endSec).queryString("SOURCE logGroups() | fields @message").build()),
+                "InvalidParameterException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("fields @message").build()), "InvalidParameterException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(class: ['COLD']) | fields @message").build()), "MalformedQueryException", "");
+        assertAws(() -> logs.startQuery(ctx(), StartQueryRequest.builder().startTime(startSec).endTime(endSec)
+                .queryString("SOURCE logGroups(namePrefix: ['a','b','c','d','e','f'])").build()), "MalformedQueryException", "");
+    }
+
+    /**
+     * Executions live in the store: another node (a second provider on the same store) reads a finished query's
+     * rows, lists it, and answers for executions whose node stopped beating (Failed) or that still run there
+     * (StopQuery reaches them through their heartbeat). 10,000 rows (AWS's most) come back whole.
+     */
+    @Test
+    void insightsExecutionsAreSharedThroughTheStore() throws Exception {
+        group(g);
+        stream(g, "s");
+        long now = START.toEpochMilli();
+        InputLogEvent[] many = new InputLogEvent[10_000];
+        for (int i = 0; i < many.length; i++) many[i] = ev(now - 100_000 + i, "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}");
+        put(g, "s", many);
+        long startSec = (now - 3_600_000) / 1000;
+        String id = logs.startQuery(ctx(), StartQueryRequest.builder().logGroupName(g).startTime(startSec)
+                .endTime(now / 1000).queryString("fields n | sort n desc").limit(10_000).build()).queryId();
+        GetQueryResultsResponse here = await(id);
+        assertThat(here.statusAsString()).isEqualTo("Complete");
+        assertThat(here.results()).hasSize(10_000);
+
+        JdbcQueryStore queryStore = new JdbcQueryStore(db);
+        LogsProvider other = new LogsProvider(groups, events, config, queryStore,
+                new Interconnect(new DeliveryFailures(clock)), clock, 1);
+        try {
+            GetQueryResultsResponse there = other.getQueryResults(ctx(), GetQueryResultsRequest.builder().queryId(id).build());
+            assertThat(there.statusAsString()).isEqualTo("Complete");
+            assertThat(there.results()).isEqualTo(here.results());
+            assertThat(there.statistics()).isEqualTo(here.statistics());
+            assertThat(other.describeQueries(ctx(), DescribeQueriesRequest.builder().logGroupName(g).build()).queries())
+                    .extracting(q -> q.queryId() + " " + q.statusAsString()).containsExactly(id + " Complete");
+            assertAws(() -> other.getQueryResults(ctx("210987654321"), GetQueryResultsRequest.builder().queryId(id).build()),
+                    "ResourceNotFoundException", "");
+
+            // An execution a node is running (its heartbeat is fresh): StopQuery from here reaches it.
+            long t = clock.millis();
+            queryStore.insert(new QueryStore.StoredQuery("running-elsewhere", ACCOUNT, REGION, "fields @message",
+                    List.of(g), t, "Running", t, false, null, null));
+            assertThat(other.getQueryResults(ctx(), GetQueryResultsRequest.builder().queryId("running-elsewhere").build())
+                    .statusAsString()).isEqualTo("Running");
+            assertThat(other.stopQuery(ctx(), StopQueryRequest.builder().queryId("running-elsewhere").build()).success())
+                    .isTrue();
+            assertThat(queryStore.heartbeat(List.of("running-elsewhere"), t)).containsExactly("running-elsewhere");
+
+            // Its node stops beating: a minute later it has failed, for every node.
+            clock.advance(java.time.Duration.ofSeconds(61));
+            assertThat(other.getQueryResults(ctx(), GetQueryResultsRequest.builder().queryId("running-elsewhere").build())
+                    .statusAsString()).isEqualTo("Failed");
+            assertThat(logs.describeQueries(ctx(), DescribeQueriesRequest.builder().status("Failed").build()).queries())
+                    .extracting(q -> q.queryId()).contains("running-elsewhere");
+            assertThat(other.stopQuery(ctx(), StopQueryRequest.builder().queryId(id).build()).success()).isFalse();
+
+            // Kept 7 days after they finish.
+            clock.advance(java.time.Duration.ofDays(7).plusMinutes(2));
+            other.startQuery(ctx(), StartQueryRequest.builder().logGroupName(g).startTime(startSec)
+                    .endTime(now / 1000).queryString("fields n | limit 1").build());
+            assertAws(() -> other.getQueryResults(ctx(), GetQueryResultsRequest.builder().queryId(id).build()),
+                    "ResourceNotFoundException", "");
+        } finally {
+            other.close();
+        }
     }
 
     private GetQueryResultsResponse await(String id) throws InterruptedException {

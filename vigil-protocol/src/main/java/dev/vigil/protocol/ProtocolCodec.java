@@ -20,6 +20,16 @@ public interface ProtocolCodec {
     WireResponse writeResponse(SdkPojo response, ServiceDescriptor service, OperationDescriptor<?, ?> op,
                                String requestId);
 
+    /**
+     * The response of an event-stream operation: status and headers now, then {@code initialResponse} and the
+     * stream's events as the protocol frames them. Protocols without event streams refuse.
+     */
+    default WireResponse writeEventStream(SdkPojo initialResponse, dev.vigil.core.service.EventStream stream,
+                                          ServiceDescriptor service, OperationDescriptor<?, ?> op, String requestId) {
+        throw new AwsException("InternalFailure", 500, op.name() + " is an event stream, which " + protocol()
+                + " does not carry.");
+    }
+
     /** @param service may be null when the request never resolved to a service */
     WireResponse writeError(AwsException error, ServiceDescriptor service, String requestId);
 }

@@ -45,6 +45,7 @@ public final class VigilServer implements AutoCloseable {
     private final RootCredentials rootCredentials;
     private Undertow undertow;
     private GracefulShutdownHandler shutdownHandler;
+    private UndertowAdapter adapter;
     private int port;
     private boolean closed;
 
@@ -105,7 +106,8 @@ public final class VigilServer implements AutoCloseable {
         Gateway gateway = new Gateway(registry, interconnect, auth, clock, config.defaultRegion(), config.maxBodyBytes());
         AdminEndpoints admin = new AdminEndpoints(VERSION, database, List.copyOf(services), this::flushModules,
                 config.auth() == dev.vigil.server.gateway.AuthMode.DEV, interconnect.documents());
-        shutdownHandler = new GracefulShutdownHandler(new UndertowAdapter(gateway, admin));
+        adapter = new UndertowAdapter(gateway, admin);
+        shutdownHandler = new GracefulShutdownHandler(adapter);
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
@@ -148,6 +150,7 @@ public final class VigilServer implements AutoCloseable {
                     LOG.error("quiescing {} failed", m.getClass().getSimpleName(), e);
                 }
             }
+            adapter.closeStreams(); // open event streams (live tails) would hold the graceful shutdown for hours
             try {
                 if (!shutdownHandler.awaitShutdown(30_000)) LOG.warn("in-flight requests did not finish within 30 s");
             } catch (InterruptedException e) {

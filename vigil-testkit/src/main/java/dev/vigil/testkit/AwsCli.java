@@ -58,7 +58,21 @@ public final class AwsCli {
                 "AWS_DEFAULT_REGION", "us-east-1"), all);
     }
 
-    private Result exec(Map<String, String> env, List<String> args) {
+    /**
+     * Starts a command that runs until stopped ({@code aws logs start-live-tail}), as {@link #run} would with
+     * {@code extraEnv} added; the caller reads its output and destroys it.
+     */
+    public Process start(URI endpoint, Map<String, String> extraEnv, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--endpoint-url");
+        all.add(endpoint.toString());
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"));
+        env.putAll(extraEnv);
+        return builder(env, all).start();
+    }
+
+    private ProcessBuilder builder(Map<String, String> env, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable);
         cmd.addAll(args);
@@ -68,6 +82,11 @@ public final class AwsCli {
         pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
         pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         pb.environment().put("AWS_PAGER", "");
+        return pb;
+    }
+
+    private Result exec(Map<String, String> env, List<String> args) {
+        ProcessBuilder pb = builder(env, args);
         try {
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();

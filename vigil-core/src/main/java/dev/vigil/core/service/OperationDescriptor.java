@@ -14,6 +14,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final Class<O> responseClass;
     private final OperationHandler<I, O> handler;
     private final OperationHandler<I, CompletionStage<O>> asyncHandler;
+    private final EventStreamHandler<I> streamHandler;
     private final String iamAction;
     private final ResourceResolver<I> resources;
     private final ConditionKeyResolver<I> conditionKeys;
@@ -27,10 +28,11 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.name = Objects.requireNonNull(b.name);
         this.requestClass = Objects.requireNonNull(b.requestClass);
         this.responseClass = Objects.requireNonNull(b.responseClass);
-        this.handler = b.handler;
+        this.handler = b.streamHandler != null && b.handler == null ? (ctx, r) -> null : b.handler;
         this.asyncHandler = b.asyncHandler;
-        if ((handler == null) == (asyncHandler == null)) {
-            throw new IllegalArgumentException("one handler or one async handler needed for " + b.name);
+        this.streamHandler = b.streamHandler;
+        if ((b.handler != null ? 1 : 0) + (asyncHandler != null ? 1 : 0) + (streamHandler != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("one handler, async handler or event-stream handler needed for " + b.name);
         }
         this.iamAction = Objects.requireNonNull(b.iamAction, "iamAction of " + b.name);
         this.resources = b.resources == null ? ResourceResolver.all() : b.resources;
@@ -73,6 +75,14 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     /** True when the provider answers later (a {@link CompletionStage}): the request holds no thread meanwhile. */
     public boolean async() { return asyncHandler != null; }
 
+    /** True when the operation answers with an event stream ({@link #openStream}) rather than one response. */
+    public boolean eventStream() { return streamHandler != null; }
+
+    @SuppressWarnings("unchecked")
+    public EventStream openStream(dev.vigil.core.RequestContext ctx, SdkPojo request) {
+        return streamHandler.open(ctx, (I) request);
+    }
+
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
         if (handler == null) throw new IllegalStateException(name + " is asynchronous");
@@ -96,6 +106,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private final Class<O> responseClass;
         private OperationHandler<I, O> handler;
         private OperationHandler<I, CompletionStage<O>> asyncHandler;
+        private EventStreamHandler<I> streamHandler;
         private String iamAction;
         private ResourceResolver<I> resources;
         private ConditionKeyResolver<I> conditionKeys;
@@ -114,6 +125,8 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> handler(OperationHandler<I, O> h) { this.handler = h; return this; }
         /** A provider method that answers later, e.g. a long poll (see {@link OperationDescriptor#async()}). */
         public Builder<I, O> asyncHandler(OperationHandler<I, CompletionStage<O>> h) { this.asyncHandler = h; return this; }
+        /** Serves the operation as an event stream; its response class is then the (empty) initial response. */
+        public Builder<I, O> eventStream(EventStreamHandler<I> h) { this.streamHandler = h; return this; }
         public Builder<I, O> iamAction(String a) { this.iamAction = a; return this; }
         public Builder<I, O> resources(ResourceResolver<I> r) { this.resources = r; return this; }
         public Builder<I, O> conditionKeys(ConditionKeyResolver<I> k) { this.conditionKeys = k; return this; }

@@ -28,9 +28,11 @@ public final class InsightsQuery {
     private final boolean aggregated;
     private final List<String> unmasked;
     private final FieldDiscovery.Wanted wanted;
+    private final Source source;
 
-    private InsightsQuery(String text, List<Command> commands, Map<String, Integer> slots) {
+    private InsightsQuery(String text, List<Command> commands, Map<String, Integer> slots, Source source) {
         this.text = text;
+        this.source = source;
         this.commands = List.copyOf(commands);
         this.slots = Map.copyOf(slots);
         this.slotCount = slots.size();
@@ -71,7 +73,12 @@ public final class InsightsQuery {
         List<Command> commands = p.parseQuery();
         p.slot("@timestamp"); // default columns and dedup's default order read these
         p.slot("@message");
-        return new InsightsQuery(queryString, commands, p.slots);
+        return new InsightsQuery(queryString, commands, p.slots, p.source);
+    }
+
+    /** The log groups a leading {@code SOURCE logGroups(...)} selects, or null when the query has none. */
+    public Source source() {
+        return source;
     }
 
     /** Starts an execution that returns at most {@code maxRows} rows (AWS's 10,000 cap or the API limit). */

@@ -75,7 +75,7 @@ final class Parser {
         for (String two : new String[] {"!=", "<=", ">=", "=~"}) {
             if (src.startsWith(two, p)) return new Tok(T.SYM, two, p, p + 2);
         }
-        if ("|,()[]=<>+-*/%^".indexOf(c) >= 0) return new Tok(T.SYM, String.valueOf(c), p, p + 1);
+        if ("|,()[]=<>+-*/%^:".indexOf(c) >= 0) return new Tok(T.SYM, String.valueOf(c), p, p + 1);
         throw error(p, p + 1, String.valueOf(c));
     }
 
@@ -179,9 +179,19 @@ final class Parser {
 
     // ---------------------------------------------------------------- commands
 
+    /** The SOURCE command the query began with, or null; set by {@link #parseQuery()}. */
+    Source source;
+
     List<Command> parseQuery() {
         List<Command> commands = new ArrayList<>();
         boolean afterDedup = false;
+        if (peek().word("SOURCE")) {
+            next();
+            source = source();
+            Tok t = next();
+            if (t.type == T.EOF) return commands;
+            if (!t.is("|")) throw error(t);
+        }
         while (true) {
             Tok kw = next();
             if (kw.type != T.IDENT || !COMMANDS.contains(kw.text.toLowerCase(Locale.ROOT))) throw error(kw);
@@ -204,6 +214,54 @@ final class Parser {
             if (t.type == T.EOF) return commands;
             if (!t.is("|")) throw error(t);
         }
+    }
+
+    /**
+     * {@code logGroups(namePrefix: ['a', 'b'], accountIdentifiers: ['111122223333'], class: ['STANDARD'])}, each
+     * keyword at most once, in any order; {@code logGroups()} selects every group (of the Standard class).
+     */
+    private Source source() {
+        Tok fn = next();
+        if (!fn.word("logGroups")) throw error(fn);
+        expect("(");
+        List<String> prefixes = List.of(), accounts = List.of(), classes = List.of();
+        Set<String> seen = new java.util.HashSet<>();
+        if (peek().is(")")) {
+            next();
+            return new Source(prefixes, accounts, classes);
+        }
+        do {
+            Tok key = next();
+            String k = key.type == T.IDENT ? key.text.toLowerCase(Locale.ROOT) : "";
+            if (!Set.of("nameprefix", "accountidentifiers", "accountidentifier", "class", "loggroupclass").contains(k)
+                    || !seen.add(k.startsWith("account") ? "account" : k.endsWith("class") ? "class" : k)) {
+                throw error(key);
+            }
+            expect(":");
+            Tok open = next();
+            if (!open.is("[")) throw error(open);
+            List<String> values = new ArrayList<>();
+            do {
+                Tok v = next();
+                if (v.type != T.STRING || v.text.isEmpty()) throw error(v);
+                values.add(v.text);
+            } while (acceptComma());
+            expect("]");
+            if (k.equals("nameprefix")) {
+                if (values.size() > Source.MAX_PREFIXES) throw error(open.start, pos, src.substring(open.start, pos));
+                prefixes = List.copyOf(values);
+            } else if (k.startsWith("account")) {
+                if (values.size() > Source.MAX_ACCOUNTS) throw error(open.start, pos, src.substring(open.start, pos));
+                accounts = List.copyOf(values);
+            } else {
+                for (String c : values) {
+                    if (!c.equals("STANDARD") && !c.equals("INFREQUENT_ACCESS")) throw error(open.start, pos, c);
+                }
+                classes = List.copyOf(values);
+            }
+        } while (acceptComma());
+        expect(")");
+        return new Source(prefixes, accounts, classes);
     }
 
     private List<Command.Item> items() {

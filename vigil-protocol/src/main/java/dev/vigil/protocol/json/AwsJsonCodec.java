@@ -1,7 +1,13 @@
 package dev.vigil.protocol.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.vigil.core.service.EventStream;
+import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.Protocol;
+import dev.vigil.core.service.ServiceDescriptor;
+import dev.vigil.protocol.WireResponse;
+import dev.vigil.protocol.eventstream.EventStreamBody;
+import software.amazon.awssdk.core.SdkPojo;
 
 /** awsJson1_0 and awsJson1_1: POST /, X-Amz-Target: Prefix.Operation, JSON body. Thread-safe. */
 public final class AwsJsonCodec extends DocumentCodec {
@@ -18,6 +24,15 @@ public final class AwsJsonCodec extends DocumentCodec {
     }
 
     @Override public Protocol protocol() { return protocol; }
+
+    /** awsJson event streams: HTTP 200 {@code application/vnd.amazon.eventstream}, JSON payloads in the frames. */
+    @Override
+    public WireResponse writeEventStream(SdkPojo initialResponse, EventStream stream, ServiceDescriptor service,
+                                         OperationDescriptor<?, ?> op, String requestId) {
+        WireResponse r = new WireResponse(200, "application/vnd.amazon.eventstream", new byte[0]);
+        r.header("x-amzn-RequestId", requestId);
+        return r.streaming(new EventStreamBody(stream, initialResponse, this::serialize, "application/json"));
+    }
 
     @Override protected String contentType() { return contentType; }
 }

@@ -75,6 +75,7 @@ final class RoundTrip {
     private final ModelGenerator edgeGenerator;
     private ModelGenerator edgeRequestGenerator;
     private BiConsumer<Op, WireResponse> responseCheck = (op, r) -> {};
+    private final Set<String> elsewhere = new HashSet<>();
 
     /**
      * @param router which operation a captured request addresses, read the way Vigil's resolver reads it
@@ -271,7 +272,7 @@ final class RoundTrip {
      * ({@link ModelGenerator.Profile#FULL}) and with boundary values ({@link ModelGenerator.Profile#EDGE}).
      */
     Stream<DynamicNode> tests() {
-        return ops.stream().map(op -> op.clientMethod() == null
+        return ops.stream().filter(op -> !elsewhere.contains(op.name())).map(op -> op.clientMethod() == null
                 ? DynamicTest.dynamicTest(op.name(), () -> Assumptions.abort(
                         op.name() + " has no sync client method (event stream): cannot be sent by the sync client"))
                 : DynamicContainer.dynamicContainer(op.name(), Stream.of(
@@ -279,6 +280,12 @@ final class RoundTrip {
                         test(op, "response", () -> responseRoundTrip(op, generator)),
                         test(op, "request (edge values)", () -> requestRoundTrip(op, edgeRequestGenerator)),
                         test(op, "response (edge values)", () -> responseRoundTrip(op, edgeGenerator)))));
+    }
+
+    /** Leaves out operations that a test of their own covers (the event streams, through the async client). */
+    RoundTrip coveredElsewhere(String... operations) {
+        elsewhere.addAll(List.of(operations));
+        return this;
     }
 
     /** A case whose failure names the operation (Surefire's report only numbers dynamic tests). */

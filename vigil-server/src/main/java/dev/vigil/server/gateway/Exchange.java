@@ -41,6 +41,8 @@ public final class Exchange {
     SdkPojo output;
     /** An asynchronous operation's result, until it completes. */
     java.util.concurrent.CompletionStage<? extends SdkPojo> pending;
+    /** The provider's event stream, for an event-stream operation; output is then its initial response. */
+    dev.vigil.core.service.EventStream stream;
     List<String> resources = List.of();
     AwsException error;
     WireResponse response;

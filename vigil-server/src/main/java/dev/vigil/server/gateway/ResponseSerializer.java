@@ -10,6 +10,14 @@ final class ResponseSerializer {
     private final ProtocolCodec fallback = new QueryCodec();
 
     WireResponse success(Exchange x) {
+        if (x.stream != null) {
+            try {
+                return x.codec.writeEventStream(x.output, x.stream, x.service, x.operation, x.requestId);
+            } catch (RuntimeException e) {
+                x.stream.close(); // nothing will ever read it
+                throw e;
+            }
+        }
         return x.codec.writeResponse(x.output, x.service, x.operation, x.requestId);
     }
 

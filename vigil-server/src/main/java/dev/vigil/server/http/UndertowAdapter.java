@@ -17,18 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import io.undertow.util.SameThreadExecutor;
 
 /**
  * Bridges Undertow to the gateway: reads the request (bounded), hands a WireRequest to the gateway or
- * the admin endpoints, writes the WireResponse. Runs blocking work on Undertow's worker threads; an
- * asynchronous operation (a long poll) releases its worker while it waits and is answered from another one.
- * Stateless; thread-safe.
+ * the admin endpoints, writes the WireResponse (or hands a streamed one to {@link StreamingResponse}). Runs
+ * blocking work on Undertow's worker threads; an asynchronous operation (a long poll) releases its worker while
+ * it waits and is answered from another one. Thread-safe (the set of open streams is concurrent).
  */
 public final class UndertowAdapter implements HttpHandler {
     private final Gateway gateway;
     private final AdminEndpoints admin;
+    private final Set<StreamingResponse> streams = ConcurrentHashMap.newKeySet();
 
     public UndertowAdapter(Gateway gateway, AdminEndpoints admin) {
         this.gateway = gateway;
@@ -68,7 +71,12 @@ public final class UndertowAdapter implements HttpHandler {
         }
         CompletableFuture<WireResponse> response = gateway.handleAsync(request, tooLarge);
         if (response.isDone()) {
-            write(ex, response.join());
+            WireResponse r = response.join();
+            if (r.streaming() != null) {
+                stream(ex, r);
+                return;
+            }
+            write(ex, r);
             return;
         }
         // An asynchronous operation (a long poll): this worker thread is released; the exchange stays open
@@ -105,6 +113,23 @@ public final class UndertowAdapter implements HttpHandler {
     private static String sourceIp(HttpServerExchange ex) {
         InetSocketAddress a = ex.getSourceAddress();
         return a == null || a.getAddress() == null ? "127.0.0.1" : a.getAddress().getHostAddress();
+    }
+
+    /** Status and headers now; the body as its frames come, written by the IO thread (no worker held). */
+    private void stream(HttpServerExchange ex, WireResponse r) {
+        ex.setStatusCode(r.status());
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            ex.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), h.getValue());
+        }
+        StreamingResponse.start(ex, r.streaming(), streams);
+    }
+
+    /**
+     * Ends every open streamed response (server shutdown): their producers stop and each response ends after the
+     * frames already queued, so the graceful shutdown does not wait for sessions that could last hours.
+     */
+    public void closeStreams() {
+        for (StreamingResponse r : List.copyOf(streams)) r.shutdown();
     }
 
     private static void write(HttpServerExchange ex, WireResponse r) {
