@@ -9,6 +9,7 @@ import dev.vigil.core.Ids;
 import dev.vigil.core.RequestContext;
 import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.Interconnect;
+import dev.vigil.core.spi.LogSink;
 import dev.vigil.core.spi.MessageSink;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,7 @@ final class Deliveries implements AutoCloseable {
     private final ExecutorService worker;
 
     private final Dispatcher dispatcher;
+    private final HttpTargetInvoker http;
 
     Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock) {
         this(repo, interconnect, dispatcher, clock, true);
@@ -50,6 +52,13 @@ final class Deliveries implements AutoCloseable {
 
     /** With {@code eager} false only explicit {@link #drain()} calls deliver (tests drive it by hand). */
     Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager) {
+        this(repo, interconnect, dispatcher, clock, eager, null);
+    }
+
+    /** With an {@link HttpTargetInvoker}, API destination targets are invoked (without one they fail). */
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager,
+               HttpTargetInvoker http) {
+        this.http = http;
         this.repo = repo;
         this.interconnect = interconnect;
         this.dispatcher = dispatcher;
@@ -99,7 +108,12 @@ final class Deliveries implements AutoCloseable {
 
     private void attempt(OutboxEntry e, Instant now) {
         try {
-            if (Dispatcher.isBus(e.targetArn())) {
+            if (ApiDestinations.isArn(e.targetArn())) {
+                toApiDestination(e, now);
+            } else if (LogTargets.isLogGroup(e.targetArn())) {
+                LogTargets.deliver(interconnect.get(LogSink.class), e);
+                repo.delivered(e.id());
+            } else if (Dispatcher.isBus(e.targetArn())) {
                 toBus(e, now);
             } else {
                 interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
@@ -111,6 +125,36 @@ final class Deliveries implements AutoCloseable {
         } catch (RuntimeException failure) {
             failed(e, now, "InternalException", String.valueOf(failure.getMessage()));
         }
+    }
+
+    /**
+     * An API destination target: the HTTP call runs asynchronously and its outcome settles the delivery (the claim
+     * keeps other workers off it meanwhile; a call cut short by a crash is retried once the claim lapses). A call the
+     * destination's rate limit or the in-flight cap does not allow now is put back, due when it may go, with no
+     * attempt counted.
+     */
+    private void toApiDestination(OutboxEntry e, Instant now) {
+        if (http == null) throw new AwsException("ServiceUnavailable", 503, "API destinations are not available.");
+        HttpTargetInvoker.Started started = http.start(e, now);
+        if (started.deferUntil() != null) {
+            repo.retryLater(e.id(), e.attempts(), started.deferUntil());
+            return;
+        }
+        started.outcome().whenComplete((outcome, failure) -> {
+            try {
+                Instant at = clock.instant();
+                if (failure != null) {
+                    failed(e, at, "InternalException", String.valueOf(failure.getMessage()), true);
+                } else if (outcome.delivered()) {
+                    repo.delivered(e.id());
+                } else {
+                    failed(e, at, outcome.code(), outcome.message(), outcome.retryable());
+                }
+            } catch (RuntimeException settle) {
+                LOG.warn("could not settle the delivery {} to {}; it is retried when its claim lapses", e.id(),
+                        e.targetArn(), settle);
+            }
+        });
     }
 
     /**
@@ -139,21 +183,27 @@ final class Deliveries implements AutoCloseable {
     }
 
     private void failed(OutboxEntry e, Instant now, String code, String message) {
+        failed(e, now, code, message, true);
+    }
+
+    /** A failure that is not {@code retryable} (AWS: e.g. an endpoint's 400) goes to the dead-letter queue at once. */
+    private void failed(OutboxEntry e, Instant now, String code, String message, boolean retryable) {
         int retries = e.attempts() + 1; // attempts counts the retries already made
         boolean tooOld = !now.isBefore(e.eventTime().plusSeconds(e.maxAgeSeconds()));
         boolean noRetriesLeft = e.attempts() >= e.maxRetries();
-        if (!tooOld && !noRetriesLeft) {
+        if (retryable && !tooOld && !noRetriesLeft) {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, e.attempts()));
             repo.retryLater(e.id(), retries, now.plusMillis(backoff));
             interconnect.failures().record(e.ruleArn(), e.targetArn(), code + ": " + message + " (retry " + retries
                     + " of " + e.maxRetries() + " due in " + backoff + " ms)");
             return;
         }
-        String condition = noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";
+        String condition = !retryable ? null : noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";
         if (e.deadLetterArn() != null) {
-            Map<String, String> attrs = Map.of("RULE_ARN", e.ruleArn(), "TARGET_ARN", e.targetArn(),
-                    "ERROR_CODE", code, "ERROR_MESSAGE", message == null ? "" : message,
-                    "EXHAUSTED_RETRY_CONDITION", condition, "RETRY_ATTEMPTS", String.valueOf(e.attempts()));
+            Map<String, String> attrs = new java.util.TreeMap<>(Map.of("RULE_ARN", e.ruleArn(), "TARGET_ARN",
+                    e.targetArn(), "ERROR_CODE", code, "ERROR_MESSAGE", message == null ? "" : message,
+                    "RETRY_ATTEMPTS", String.valueOf(e.attempts())));
+            if (condition != null) attrs.put("EXHAUSTED_RETRY_CONDITION", condition);
             try {
                 interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.deadLetterArn(), e.body(), attrs);
             } catch (RuntimeException dlqFailure) {
@@ -161,7 +211,8 @@ final class Deliveries implements AutoCloseable {
                         "dead-letter delivery failed: " + dlqFailure.getMessage());
             }
         } else {
-            interconnect.failures().record(e.ruleArn(), e.targetArn(), condition + ": " + code + ": " + message);
+            interconnect.failures().record(e.ruleArn(), e.targetArn(), (condition == null ? "NotRetryable" : condition)
+                    + ": " + code + ": " + message);
         }
         repo.delivered(e.id());
     }
@@ -169,5 +220,6 @@ final class Deliveries implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) worker.shutdownNow();
+        if (http != null) http.close();
     }
 }

@@ -34,6 +34,19 @@ public final class EventsDescriptor {
 
     static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags,
                                         BusPolicies policies) {
+        return builder(p, t, ingest, tags, policies).build();
+    }
+
+    /** With the connections and API destinations operations too. */
+    static ServiceDescriptor descriptor(EventsProvider p, TargetsProvider t, EventIngest ingest, ResourceTags tags,
+                                        BusPolicies policies, Connections connections, ApiDestinations destinations) {
+        ServiceDescriptor.Builder b = builder(p, t, ingest, tags, policies);
+        ApiDestinationsDescriptor.declare(b, connections, destinations);
+        return b.build();
+    }
+
+    private static ServiceDescriptor.Builder builder(EventsProvider p, TargetsProvider t, EventIngest ingest,
+                                                     ResourceTags tags, BusPolicies policies) {
         ServiceDescriptor.Builder b = ServiceDescriptor.builder(SIGNING_NAME)
                 .displayName("events")
                 .protocols(Protocol.AWS_JSON_1_1)
@@ -85,7 +98,7 @@ public final class EventsDescriptor {
                 .resources((ctx, r) -> arn(r.resourceARN())).build());
         b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
                 tags::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN())).readOnly().build());
-        return b.build();
+        return b;
     }
 
     private static <I extends SdkPojo, O extends SdkPojo> OperationDescriptor.Builder<I, O> op(

@@ -21,13 +21,17 @@ public final class EventsModule implements ServiceModule {
     private Dispatcher dispatcher;
     private Deliveries deliveries;
     private BusPolicies policies;
+    private JdbcConnectionsRepository connections;
+    private HttpTargetInvoker http;
 
     @Override
     public void register(ServiceEnvironment env) {
         repo = new JdbcEventsRepository(env.database());
         machines = new RuleMachines(repo, env.clock());
         dispatcher = new Dispatcher(machines, env.interconnect().failures());
-        deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
+        connections = new JdbcConnectionsRepository(env.database());
+        http = new HttpTargetInvoker(connections, env.clock());
+        deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock(), true, http);
         policies = new BusPolicies(repo, env.clock());
         env.interconnect().registerResourcePolicies("events", policies);
         env.interconnect().register(EventPublisher.class, new DefaultBusPublisher(repo, dispatcher, deliveries,
@@ -43,7 +47,8 @@ public final class EventsModule implements ServiceModule {
         env.scheduler().every("events-schedules", SCHEDULE_PERIOD, schedules::run);
         EventsProvider provider = new EventsProvider(repo, machines, env.clock());
         return List.of(EventsDescriptor.descriptor(provider, new TargetsProvider(repo, machines),
-                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo), policies));
+                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo), policies,
+                new Connections(connections, http.tokens(), env.clock()), new ApiDestinations(connections, env.clock())));
     }
 
     /** A reset wipes the store: compiled rules must not outlive it. */
