@@ -42,6 +42,9 @@ final class Deliveries implements AutoCloseable {
     private final Clock clock;
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ExecutorService worker;
+    /** Runs slices of a large drain in parallel (null: drains run on the caller's thread only). */
+    private final ExecutorService pool;
+    static final int PARALLEL = 4;
 
     private final Dispatcher dispatcher;
     private final HttpTargetInvoker http;
@@ -65,6 +68,12 @@ final class Deliveries implements AutoCloseable {
         this.clock = clock;
         this.worker = eager ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigil-events-delivery");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.pool = eager ? Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "vigil-events-delivery-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         }) : null;
@@ -95,29 +104,61 @@ final class Deliveries implements AutoCloseable {
             Instant now = clock.instant();
             List<OutboxEntry> due = repo.due(now, BATCH);
             if (due.isEmpty()) return attempted;
-            int round = 0;
-            for (OutboxEntry e : due) {
-                if (!repo.claim(e.id(), e.dueAt(), now.plus(CLAIM))) continue;
-                attempt(e, now);
-                round++;
-            }
+            List<OutboxEntry> mine = repo.claimAll(due, now.plus(CLAIM));
+            attemptAll(mine, now);
+            int round = mine.size();
             attempted += round;
             if (round == 0 || due.size() < BATCH) return attempted;
         }
     }
 
-    private void attempt(OutboxEntry e, Instant now) {
+    /**
+     * Attempts claimed deliveries, in {@link #PARALLEL} slices on the delivery pool when there are many (each
+     * target call is a store transaction of its own, so slices overlap their waits); each slice removes its
+     * delivered entries in one batch. A crash before that batch only repeats deliveries (at least once).
+     */
+    private void attemptAll(List<OutboxEntry> mine, Instant now) {
+        if (pool == null || mine.size() < 2 * PARALLEL) {
+            List<Long> done = new java.util.ArrayList<>(mine.size());
+            for (OutboxEntry e : mine) attempt(e, now, done);
+            repo.deliveredAll(done);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> slices = new java.util.ArrayList<>();
+        int per = (mine.size() + PARALLEL - 1) / PARALLEL;
+        for (int from = 0; from < mine.size(); from += per) {
+            List<OutboxEntry> slice = mine.subList(from, Math.min(mine.size(), from + per));
+            slices.add(pool.submit(() -> {
+                List<Long> done = new java.util.ArrayList<>(slice.size());
+                for (OutboxEntry e : slice) attempt(e, now, done);
+                repo.deliveredAll(done);
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : slices) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("a delivery slice failed; its deliveries are retried when their claims lapse", e.getCause());
+            }
+        }
+    }
+
+    /** One attempt; a synchronous success adds the entry's id to {@code done} (removed in one batch by the caller). */
+    private void attempt(OutboxEntry e, Instant now, List<Long> done) {
         try {
             if (ApiDestinations.isArn(e.targetArn())) {
                 toApiDestination(e, now);
             } else if (LogTargets.isLogGroup(e.targetArn())) {
                 LogTargets.deliver(interconnect.get(LogSink.class), e);
-                repo.delivered(e.id());
+                done.add(e.id());
             } else if (Dispatcher.isBus(e.targetArn())) {
                 toBus(e, now);
             } else {
                 interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
-                repo.delivered(e.id());
+                done.add(e.id());
             }
             return;
         } catch (AwsException failure) {
@@ -220,6 +261,7 @@ final class Deliveries implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) worker.shutdownNow();
+        if (pool != null) pool.shutdownNow();
         if (http != null) http.close();
     }
 }

@@ -327,7 +327,8 @@ public final class JdbcEventsRepository implements EventsRepository {
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
         return jdbc.query("SELECT id, account_id, region, rule_arn, target_arn, body, event_time, attempts, max_retries,"
-                + " max_age_seconds, dlq_arn, due_at, target_params FROM ev_outbox WHERE due_at <= ? ORDER BY due_at, id",
+                + " max_age_seconds, dlq_arn, due_at, target_params FROM ev_outbox WHERE due_at <= ? ORDER BY due_at, id"
+                + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
                 rs -> new OutboxEntry(rs.getLong("id"), rs.getString("account_id"), rs.getString("region"),
                         rs.getString("rule_arn"), rs.getString("target_arn"), rs.getString("body"),
                         Rows.instant(rs, "event_time"), rs.getInt("attempts"), rs.getInt("max_retries"),
@@ -339,6 +340,25 @@ public final class JdbcEventsRepository implements EventsRepository {
     @Override
     public boolean claim(long id, Instant expectedDue, Instant until) {
         return jdbc.update("UPDATE ev_outbox SET due_at = ? WHERE id = ? AND due_at = ?", until, id, expectedDue) == 1;
+    }
+
+    @Override
+    public List<OutboxEntry> claimAll(List<OutboxEntry> entries, Instant until) {
+        if (entries.isEmpty()) return List.of();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (OutboxEntry e : entries) rows.add(new Object[] {until, e.id(), e.dueAt()});
+        int[] counts = jdbc.batch("UPDATE ev_outbox SET due_at = ? WHERE id = ? AND due_at = ?", rows);
+        List<OutboxEntry> claimed = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) if (counts[i] == 1) claimed.add(entries.get(i));
+        return claimed;
+    }
+
+    @Override
+    public void deliveredAll(Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) rows.add(new Object[] {id});
+        jdbc.batch("DELETE FROM ev_outbox WHERE id = ?", rows);
     }
 
     @Override
