@@ -127,46 +127,43 @@ public final class EventsPutEvents implements Scenario {
         }
 
         private void sample() {
+            long depth = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes().values().stream().mapToLong(Long::parseLong).sum();
+            long at = System.nanoTime();
+            synchronized (samples) {
+                samples.add(new long[] {at, depth + deleted});
+            }
             List<Message> got = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
                     .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP)).messages();
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (Message m : got) {
                 String body = m.body();
-                int at = body.indexOf("\"ingested\":\"");
+                int pos = body.indexOf("\"ingested\":\"");
                 String sent = m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
-                if (at >= 0 && sent != null) {
-                    Instant ingested = Instant.parse(body.substring(at + 12, body.indexOf('"', at + 12)));
+                if (pos >= 0 && sent != null) {
+                    Instant ingested = Instant.parse(body.substring(pos + 12, body.indexOf('"', pos + 12)));
                     long nanos = (Long.parseLong(sent) - ingested.toEpochMilli()) * 1_000_000L;
                     synchronized (latency) { latency.record(Math.max(0, nanos)); }
                 }
                 done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
                         .receiptHandle(m.receiptHandle()).build());
             }
-            if (!done.isEmpty()) sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(done));
-            String depth = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes().entrySet().stream().mapToLong(e -> Long.parseLong(e.getValue())).sum() + "";
-            synchronized (samples) {
-                deleted += done.size();
-                samples.add(new long[] {System.nanoTime(), Long.parseLong(depth) + deleted});
+            if (!done.isEmpty()) {
+                // Received messages count as not visible until deleted; after the delete they count here.
+                sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(done));
+                synchronized (samples) { deleted += done.size(); }
             }
         }
 
         @Override
         public List<String> finish(long windowStart, long windowEnd) throws InterruptedException {
-            // Deliveries may lag the load: wait until the count stops growing for 3 s (at most 5 minutes).
+            // Deliveries may lag the load: wait until at least 10 successful samples over 10 s show no growth
+            // (a retry back-off or a slow sample must not end the wait early), at most 5 minutes.
             long give = System.nanoTime() + 300_000_000_000L;
-            long lastGrowth = System.nanoTime();
             long last = -1;
-            while (System.nanoTime() < give && System.nanoTime() - lastGrowth < 3_000_000_000L) {
-                Thread.sleep(250);
-                long now;
-                synchronized (samples) { now = samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[1]; }
-                if (now != last) {
-                    last = now;
-                    lastGrowth = System.nanoTime();
-                }
-            }
+            while (System.nanoTime() < give && !quiet()) Thread.sleep(250);
+            synchronized (samples) { last = samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[1]; }
             stop.set(true);
             thread.join(10_000);
             sqs.close();
@@ -185,6 +182,21 @@ public final class EventsPutEvents implements Scenario {
                         latency.max() / 1e6));
             }
             return out;
+        }
+
+        private boolean quiet() {
+            synchronized (samples) {
+                if (samples.size() < 10) return false;
+                long[] newest = samples.get(samples.size() - 1);
+                int n = 0;
+                for (int i = samples.size() - 1; i >= 0; i--) {
+                    long[] s = samples.get(i);
+                    if (s[1] != newest[1]) return false;
+                    n++;
+                    if (newest[0] - s[0] >= 10_000_000_000L) return n >= 10;
+                }
+                return false;
+            }
         }
 
         private long countAt(long nanos) {
