@@ -41,6 +41,7 @@ final class Deliveries implements AutoCloseable {
     private final Interconnect interconnect;
     private final Clock clock;
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean forwardedMore = new AtomicBoolean();
     private final ExecutorService worker;
     /** Runs slices of a large drain in parallel (null: drains run on the caller's thread only). */
     private final ExecutorService pool;
@@ -108,7 +109,8 @@ final class Deliveries implements AutoCloseable {
             attemptAll(mine, now);
             int round = mine.size();
             attempted += round;
-            if (round == 0 || due.size() < BATCH) return attempted;
+            // Deliveries a bus target just queued on another bus are due now: take them in this drain too.
+            if ((round == 0 || due.size() < BATCH) && !forwardedMore.getAndSet(false)) return attempted;
         }
     }
 
@@ -221,6 +223,7 @@ final class Deliveries implements AutoCloseable {
         }
         List<OutboxEntry> next = dispatcher.route(bus.accountId(), bus.region(), name, event, e.body(), now, true);
         repo.forwarded(e.id(), next);
+        if (!next.isEmpty()) forwardedMore.set(true);
     }
 
     private void failed(OutboxEntry e, Instant now, String code, String message) {

@@ -117,7 +117,7 @@ class EventBridgeLogsIT {
                 .retryPolicy(p -> p.maximumRetryAttempts(0).maximumEventAgeInSeconds(60))
                 .deadLetterConfig(d -> d.arn(qArn))));
         events.putEvents(r -> r.entries(e -> e.source("shop.closed").detailType("T").detail("{}")));
-        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10).messageAttributeNames("All"))
+        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(20).messageAttributeNames("All"))
                 .messages();
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(arn);
