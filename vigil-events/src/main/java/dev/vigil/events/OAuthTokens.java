@@ -59,7 +59,16 @@ final class OAuthTokens {
     CompletableFuture<String> token(ApiConnection c) {
         Token t = cache.get(c.arn());
         if (t != null && clock.instant().isBefore(t.refreshAt())) return CompletableFuture.completedFuture(t.value());
-        return pending.computeIfAbsent(c.arn(), arn -> fetch(c).whenComplete((v, e) -> pending.remove(arn)));
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = pending.putIfAbsent(c.arn(), mine);
+        if (running != null) return running;
+        // Completed outside the map's update: a fetch may finish on this very thread (a refused URL).
+        fetch(c).whenComplete((token, failure) -> {
+            pending.remove(c.arn(), mine);
+            if (failure != null) mine.completeExceptionally(failure);
+            else mine.complete(token);
+        });
+        return mine;
     }
 
     /** Drops a cached token (401/407 from the endpoint, connection updated, deauthorized or deleted). */

@@ -72,6 +72,11 @@ class EventBridgeApiDestinationsIT {
         http.createContext("/ok", ex -> answer(ex, 200));
         http.createContext("/fail500", ex -> answer(ex, 500));
         http.createContext("/fail400", ex -> answer(ex, 400));
+        http.createContext("/token-refused", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.sendResponseHeaders(400, -1);
+            ex.close();
+        });
         http.createContext("/token", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             synchronized (tokenRequests) {
@@ -117,12 +122,18 @@ class EventBridgeApiDestinationsIT {
         assertThat(done.getAsBoolean()).as("condition reached").isTrue();
     }
 
+    /** The next request to {@code path}; requests to other paths stay queued for their own tests. */
     static Seen next(String path) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            Seen s = seen.poll(50, TimeUnit.MILLISECONDS);
-            if (s != null && s.path().startsWith(path)) return s;
-            if (s != null) seen.add(s);
-            CLOCK.advance(Duration.ofSeconds(2));
+        List<Seen> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < 400; i++) {
+                Seen s = seen.poll(50, TimeUnit.MILLISECONDS);
+                if (s != null && s.path().startsWith(path)) return s;
+                if (s != null) others.add(s);
+                CLOCK.advance(Duration.ofSeconds(2));
+            }
+        } finally {
+            seen.addAll(others);
         }
         throw new AssertionError("no request to " + path);
     }
@@ -238,6 +249,19 @@ class EventBridgeApiDestinationsIT {
         events.deauthorizeConnection(r -> r.name("oauth-conn"));
         assertThat(events.describeConnection(r -> r.name("oauth-conn")).connectionState())
                 .isEqualTo(ConnectionState.DEAUTHORIZED);
+    }
+
+    @Test
+    void aTokenEndpointThatRefusesDeauthorizesTheConnection() throws Exception {
+        events.createConnection(r -> r.name("refused-conn")
+                .authorizationType(ConnectionAuthorizationType.OAUTH_CLIENT_CREDENTIALS)
+                .authParameters(a -> a.oAuthParameters(o -> o.authorizationEndpoint(base + "/token-refused")
+                        .httpMethod("POST").clientParameters(c -> c.clientID("c").clientSecret("wrong")))));
+        await(() -> events.describeConnection(r -> r.name("refused-conn")).connectionState()
+                == ConnectionState.DEAUTHORIZED);
+        assertThat(events.describeConnection(r -> r.name("refused-conn")).stateReason()).contains("400");
+        assertThat(events.listConnections(r -> r.connectionState(ConnectionState.DEAUTHORIZED)).connections())
+                .extracting("name").contains("refused-conn");
     }
 
     @Test
