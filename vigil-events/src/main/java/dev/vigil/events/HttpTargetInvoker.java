@@ -117,7 +117,7 @@ final class HttpTargetInvoker implements AutoCloseable {
     }
 
     /** Counts one call against the destination's rate for the current second; null when allowed, else when to retry. */
-    private Instant takeRate(ApiDestinationDef d, Instant now) {
+    Instant takeRate(ApiDestinationDef d, Instant now) {
         int limit = d.rateLimitPerSecond() == null ? ApiDestinations.DEFAULT_RATE : d.rateLimitPerSecond();
         long second = now.getEpochSecond();
         long[] w = windows.computeIfAbsent(d.arn(), k -> new long[2]);

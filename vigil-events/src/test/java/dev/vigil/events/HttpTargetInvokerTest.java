@@ -61,6 +61,18 @@ class HttpTargetInvokerTest {
     }
 
     @Test
+    void theInvocationRateLimitAllowsThatManyCallsASecondThenDefersToTheNextSecond() {
+        try (HttpTargetInvoker invoker = new HttpTargetInvoker(null, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))) {
+            ApiDestinationDef d = destination("https://api.example.com/", "POST"); // 10 a second
+            Instant at = T0.plusMillis(300);
+            for (int i = 0; i < 10; i++) assertThat(invoker.takeRate(d, at)).isNull();
+            assertThat(invoker.takeRate(d, at)).isEqualTo(T0.plusSeconds(1));
+            assertThat(invoker.takeRate(d, T0.plusMillis(999))).isEqualTo(T0.plusSeconds(1));
+            assertThat(invoker.takeRate(d, T0.plusSeconds(1))).isNull(); // a new second, a new allowance
+        }
+    }
+
+    @Test
     void describedConnectionsNeverCarrySecrets() {
         ConnectionAuth a = new ConnectionAuth(null, null, null, null, "https://auth.example.com/token", "POST", "id",
                 "client-secret", new ConnectionAuth.Params(List.of(), List.of(),
