@@ -47,7 +47,7 @@ public final class EventsModule implements ServiceModule {
         env.scheduler().every("events-schedules", SCHEDULE_PERIOD, schedules::run);
         EventsProvider provider = new EventsProvider(repo, machines, env.clock());
         return List.of(EventsDescriptor.descriptor(provider, new TargetsProvider(repo, machines),
-                new EventIngest(repo, dispatcher, deliveries, env.clock(), new OutboxWriter(repo)), new ResourceTags(repo), policies,
+                new EventIngest(repo, dispatcher, deliveries, env.clock()), new ResourceTags(repo), policies,
                 new Connections(connections, http.tokens(), env.clock()), new ApiDestinations(connections, env.clock())));
     }
 
