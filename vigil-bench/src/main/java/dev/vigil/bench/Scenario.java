@@ -26,4 +26,18 @@ public interface Scenario {
 
     /** Items carried by one request (1 for single-item APIs). */
     default int itemsPerRequest() { return 1; }
+
+    /**
+     * After {@link #setup}: seeds what needs the server's answers (through SDK clients on {@code target}) and
+     * starts watching what the server does beyond answering (e.g. EventBridge deliveries). Null: nothing to watch.
+     */
+    default Monitor monitor(Target target) throws IOException { return null; }
+
+    /** Where the server is and how to sign, for SDK clients. */
+    record Target(java.net.URI endpoint, String accessKey, String secretKey, String region) {}
+
+    /** Watches a run; {@link #finish} gets the measured window (System.nanoTime) and answers report lines. */
+    interface Monitor {
+        java.util.List<String> finish(long windowStartNanos, long windowEndNanos) throws InterruptedException;
+    }
 }

@@ -62,14 +62,18 @@ public final class VigilBench {
             LoadRunner runner = new LoadRunner(address, TIMEOUT_MILLIS);
 
             List<ScenarioResult> results = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            Scenario.Target target = new Scenario.Target(endpoint, options.accessKey(), options.secretKey(),
+                    options.region());
             for (Scenario s : scenarios) {
-                results.add(runOne(s, options, address, hostHeader, signer, runner, log));
+                results.add(runOne(s, options, address, hostHeader, signer, runner, log, target, notes));
             }
             String environment = Report.environment(server != null
                     ? "embedded Vigil (same JVM, shares the CPUs with the generator)" : endpoint.toString(), loadBefore);
             String command = options.commandLine(scenarios.stream().map(Scenario::name).toList());
             out.print(options.json() ? Report.json(results, environment, command)
                     : Report.table(results, environment, command));
+            if (!options.json()) notes.forEach(out::println);
             out.flush();
             return 0;
         } finally {
@@ -78,8 +82,10 @@ public final class VigilBench {
     }
 
     private static ScenarioResult runOne(Scenario s, BenchOptions o, InetSocketAddress address, String hostHeader,
-                                         RequestSigner signer, LoadRunner runner, PrintStream log)
+                                         RequestSigner signer, LoadRunner runner, PrintStream log,
+                                         Scenario.Target target, List<String> notes)
             throws InterruptedException {
+        Scenario.Monitor monitor;
         try (BenchClient client = new BenchClient(address, signer, Clock.systemUTC(), TIMEOUT_MILLIS)) {
             if (o.reset()) {
                 long t0 = System.nanoTime();
@@ -90,7 +96,8 @@ public final class VigilBench {
             }
             log.printf("%s: setup%n", s.name());
             s.setup(client);
-        } catch (IOException e) {
+            monitor = s.monitor(target);
+        } catch (IOException | RuntimeException e) {
             log.printf("%s: setup failed: %s%n", s.name(), e.getMessage());
             return new ScenarioResult(s.name(), o.connections(), o.duration(), 0, s.itemsPerRequest(),
                     new LatencyHistogram(), Map.of("setup failed: " + e.getMessage(), 1L));
@@ -98,7 +105,16 @@ public final class VigilBench {
         log.printf("%s: warm-up %s, then measuring %s over %d connections%n", s.name(),
                 BenchOptions.format(o.warmup()), BenchOptions.format(o.duration()), o.connections());
         try (SignedPool pool = new SignedPool(s, signer, Clock.systemUTC(), POOL_SIZE)) {
-            return runner.run(s, pool, o.connections(), o.warmup(), o.duration());
+            long start = System.nanoTime();
+            ScenarioResult r = runner.run(s, pool, o.connections(), o.warmup(), o.duration());
+            if (monitor != null) {
+                long windowStart = start + o.warmup().toNanos();
+                for (String line : monitor.finish(windowStart, windowStart + o.duration().toNanos())) {
+                    log.printf("%s: %s%n", s.name(), line);
+                    notes.add(s.name() + ": " + line);
+                }
+            }
+            return r;
         }
     }
 

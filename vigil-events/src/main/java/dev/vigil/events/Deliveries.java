@@ -9,6 +9,7 @@ import dev.vigil.core.Ids;
 import dev.vigil.core.RequestContext;
 import dev.vigil.core.spi.Authorizer;
 import dev.vigil.core.spi.Interconnect;
+import dev.vigil.core.spi.LogSink;
 import dev.vigil.core.spi.MessageSink;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +41,16 @@ final class Deliveries implements AutoCloseable {
     private final Interconnect interconnect;
     private final Clock clock;
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean forwardedMore = new AtomicBoolean();
     private final ExecutorService worker;
+    /** Runs slices of a large drain in parallel (null: drains run on the caller's thread only). */
+    private final ExecutorService pool;
+    static final int PARALLEL = 4;
 
     private final Dispatcher dispatcher;
     private volatile ArchiveRepository archiveStore;
     private volatile Archives archives;
+    private final HttpTargetInvoker http;
 
     Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock) {
         this(repo, interconnect, dispatcher, clock, true);
@@ -52,12 +58,25 @@ final class Deliveries implements AutoCloseable {
 
     /** With {@code eager} false only explicit {@link #drain()} calls deliver (tests drive it by hand). */
     Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager) {
+        this(repo, interconnect, dispatcher, clock, eager, null);
+    }
+
+    /** With an {@link HttpTargetInvoker}, API destination targets are invoked (without one they fail). */
+    Deliveries(EventsRepository repo, Interconnect interconnect, Dispatcher dispatcher, Clock clock, boolean eager,
+               HttpTargetInvoker http) {
+        this.http = http;
         this.repo = repo;
         this.interconnect = interconnect;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.worker = eager ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigil-events-delivery");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.pool = eager ? Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "vigil-events-delivery-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         }) : null;
@@ -88,24 +107,62 @@ final class Deliveries implements AutoCloseable {
             Instant now = clock.instant();
             List<OutboxEntry> due = repo.due(now, BATCH);
             if (due.isEmpty()) return attempted;
-            int round = 0;
-            for (OutboxEntry e : due) {
-                if (!repo.claim(e.id(), e.dueAt(), now.plus(CLAIM))) continue;
-                attempt(e, now);
-                round++;
-            }
+            List<OutboxEntry> mine = repo.claimAll(due, now.plus(CLAIM));
+            attemptAll(mine, now);
+            int round = mine.size();
             attempted += round;
-            if (round == 0 || due.size() < BATCH) return attempted;
+            // Deliveries a bus target just queued on another bus are due now: take them in this drain too.
+            if ((round == 0 || due.size() < BATCH) && !forwardedMore.getAndSet(false)) return attempted;
         }
     }
 
-    private void attempt(OutboxEntry e, Instant now) {
+    /**
+     * Attempts claimed deliveries, in {@link #PARALLEL} slices on the delivery pool when there are many (each
+     * target call is a store transaction of its own, so slices overlap their waits); each slice removes its
+     * delivered entries in one batch. A crash before that batch only repeats deliveries (at least once).
+     */
+    private void attemptAll(List<OutboxEntry> mine, Instant now) {
+        if (pool == null || mine.size() < 2 * PARALLEL) {
+            List<Long> done = new java.util.ArrayList<>(mine.size());
+            for (OutboxEntry e : mine) attempt(e, now, done);
+            repo.deliveredAll(done);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> slices = new java.util.ArrayList<>();
+        int per = (mine.size() + PARALLEL - 1) / PARALLEL;
+        for (int from = 0; from < mine.size(); from += per) {
+            List<OutboxEntry> slice = mine.subList(from, Math.min(mine.size(), from + per));
+            slices.add(pool.submit(() -> {
+                List<Long> done = new java.util.ArrayList<>(slice.size());
+                for (OutboxEntry e : slice) attempt(e, now, done);
+                repo.deliveredAll(done);
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : slices) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("a delivery slice failed; its deliveries are retried when their claims lapse", e.getCause());
+            }
+        }
+    }
+
+    /** One attempt; a synchronous success adds the entry's id to {@code done} (removed in one batch by the caller). */
+    private void attempt(OutboxEntry e, Instant now, List<Long> done) {
         try {
-            if (Dispatcher.isBus(e.targetArn())) {
+            if (ApiDestinations.isArn(e.targetArn())) {
+                toApiDestination(e, now);
+            } else if (LogTargets.isLogGroup(e.targetArn())) {
+                LogTargets.deliver(interconnect.get(LogSink.class), e);
+                done.add(e.id());
+            } else if (Dispatcher.isBus(e.targetArn())) {
                 toBus(e, now);
             } else {
                 interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.targetArn(), e.body(), Map.of());
-                repo.delivered(e.id());
+                done.add(e.id());
             }
             return;
         } catch (AwsException failure) {
@@ -113,6 +170,36 @@ final class Deliveries implements AutoCloseable {
         } catch (RuntimeException failure) {
             failed(e, now, "InternalException", String.valueOf(failure.getMessage()));
         }
+    }
+
+    /**
+     * An API destination target: the HTTP call runs asynchronously and its outcome settles the delivery (the claim
+     * keeps other workers off it meanwhile; a call cut short by a crash is retried once the claim lapses). A call the
+     * destination's rate limit or the in-flight cap does not allow now is put back, due when it may go, with no
+     * attempt counted.
+     */
+    private void toApiDestination(OutboxEntry e, Instant now) {
+        if (http == null) throw new AwsException("ServiceUnavailable", 503, "API destinations are not available.");
+        HttpTargetInvoker.Started started = http.start(e, now);
+        if (started.deferUntil() != null) {
+            repo.retryLater(e.id(), e.attempts(), started.deferUntil());
+            return;
+        }
+        started.outcome().whenComplete((outcome, failure) -> {
+            try {
+                Instant at = clock.instant();
+                if (failure != null) {
+                    failed(e, at, "InternalException", String.valueOf(failure.getMessage()), true);
+                } else if (outcome.delivered()) {
+                    repo.delivered(e.id());
+                } else {
+                    failed(e, at, outcome.code(), outcome.message(), outcome.retryable());
+                }
+            } catch (RuntimeException settle) {
+                LOG.warn("could not settle the delivery {} to {}; it is retried when its claim lapses", e.id(),
+                        e.targetArn(), settle);
+            }
+        });
     }
 
     /**
@@ -145,6 +232,7 @@ final class Deliveries implements AutoCloseable {
         } else {
             archiveStore.archive(archived, () -> repo.forwarded(e.id(), next)); // the receiving bus's archives
         }
+        if (!next.isEmpty()) forwardedMore.set(true);
     }
 
     /** Feeds the receiving bus's archives with forwarded events (set once at start; unset: not archived). */
@@ -154,21 +242,27 @@ final class Deliveries implements AutoCloseable {
     }
 
     private void failed(OutboxEntry e, Instant now, String code, String message) {
+        failed(e, now, code, message, true);
+    }
+
+    /** A failure that is not {@code retryable} (AWS: e.g. an endpoint's 400) goes to the dead-letter queue at once. */
+    private void failed(OutboxEntry e, Instant now, String code, String message, boolean retryable) {
         int retries = e.attempts() + 1; // attempts counts the retries already made
         boolean tooOld = !now.isBefore(e.eventTime().plusSeconds(e.maxAgeSeconds()));
         boolean noRetriesLeft = e.attempts() >= e.maxRetries();
-        if (!tooOld && !noRetriesLeft) {
+        if (retryable && !tooOld && !noRetriesLeft) {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(20, e.attempts()));
             repo.retryLater(e.id(), retries, now.plusMillis(backoff));
             interconnect.failures().record(e.ruleArn(), e.targetArn(), code + ": " + message + " (retry " + retries
                     + " of " + e.maxRetries() + " due in " + backoff + " ms)");
             return;
         }
-        String condition = noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";
+        String condition = !retryable ? null : noRetriesLeft ? "MaximumRetryAttemptsExceeded" : "MaximumEventAgeExceeded";
         if (e.deadLetterArn() != null) {
-            Map<String, String> attrs = Map.of("RULE_ARN", e.ruleArn(), "TARGET_ARN", e.targetArn(),
-                    "ERROR_CODE", code, "ERROR_MESSAGE", message == null ? "" : message,
-                    "EXHAUSTED_RETRY_CONDITION", condition, "RETRY_ATTEMPTS", String.valueOf(e.attempts()));
+            Map<String, String> attrs = new java.util.TreeMap<>(Map.of("RULE_ARN", e.ruleArn(), "TARGET_ARN",
+                    e.targetArn(), "ERROR_CODE", code, "ERROR_MESSAGE", message == null ? "" : message,
+                    "RETRY_ATTEMPTS", String.valueOf(e.attempts())));
+            if (condition != null) attrs.put("EXHAUSTED_RETRY_CONDITION", condition);
             try {
                 interconnect.get(MessageSink.class).deliver(PRINCIPAL, e.ruleArn(), e.deadLetterArn(), e.body(), attrs);
             } catch (RuntimeException dlqFailure) {
@@ -176,7 +270,8 @@ final class Deliveries implements AutoCloseable {
                         "dead-letter delivery failed: " + dlqFailure.getMessage());
             }
         } else {
-            interconnect.failures().record(e.ruleArn(), e.targetArn(), condition + ": " + code + ": " + message);
+            interconnect.failures().record(e.ruleArn(), e.targetArn(), (condition == null ? "NotRetryable" : condition)
+                    + ": " + code + ": " + message);
         }
         repo.delivered(e.id());
     }
@@ -184,5 +279,7 @@ final class Deliveries implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) worker.shutdownNow();
+        if (pool != null) pool.shutdownNow();
+        if (http != null) http.close();
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Turns an event into outbox deliveries: matches it against its bus's compiled rules (or sends it to one rule, for
- * scheduled events) and shapes each target's input. SQS, SNS and event-bus targets can be delivered; an event for
- * any other target kind is recorded as a delivery failure. Thread-safe.
+ * scheduled events) and shapes each target's input. SQS, SNS, event-bus, API destination and log-group targets can
+ * be delivered; an event for any other target kind is recorded as a delivery failure. Thread-safe.
  */
 final class Dispatcher {
     private final RuleMachines machines;
@@ -63,14 +63,23 @@ final class Dispatcher {
             }
             String body = InputShaper.shape(t, event, eventText, rule.arn(), rule.name(), ingestion.toString());
             out.add(new OutboxEntry(0, rule.accountId(), rule.region(), rule.arn(), t.arn(), body, ingestion, 0,
-                    t.effectiveMaxRetries(), t.effectiveMaxAgeSeconds(), t.deadLetterArn(), ingestion));
+                    t.effectiveMaxRetries(), t.effectiveMaxAgeSeconds(), t.deadLetterArn(), ingestion,
+                    targetParams(t, event)));
         }
+    }
+
+    /** What a delivery needs beyond its body: an API destination's HttpParameters, a log group's event id and time. */
+    private static String targetParams(RuleTarget t, JsonNode event) {
+        if (ApiDestinations.isArn(t.arn())) return t.httpParameters();
+        if (LogTargets.isLogGroup(t.arn())) return LogTargets.params(event);
+        return null;
     }
 
     static boolean deliverable(String arn) {
         try {
             String service = Arn.parse(arn).service();
-            return service.equals("sqs") || service.equals("sns") || isBus(arn);
+            return service.equals("sqs") || service.equals("sns") || isBus(arn) || ApiDestinations.isArn(arn)
+                    || LogTargets.isLogGroup(arn);
         } catch (IllegalArgumentException e) {
             return false;
         }

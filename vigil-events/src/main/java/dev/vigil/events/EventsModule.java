@@ -25,6 +25,8 @@ public final class EventsModule implements ServiceModule {
     private BusPolicies policies;
     private Archives archives;
     private JdbcArchiveRepository archiveStore;
+    private JdbcConnectionsRepository connections;
+    private HttpTargetInvoker http;
 
     @Override
     public void register(ServiceEnvironment env) {
@@ -33,7 +35,9 @@ public final class EventsModule implements ServiceModule {
         BusEventListeners listeners = new BusEventListeners();
         env.interconnect().register(BusEventListeners.class, listeners); // the Schema Registry's discoverers
         dispatcher = new Dispatcher(machines, env.interconnect().failures(), listeners);
-        deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock());
+        connections = new JdbcConnectionsRepository(env.database());
+        http = new HttpTargetInvoker(connections, env.clock());
+        deliveries = new Deliveries(repo, env.interconnect(), dispatcher, env.clock(), true, http);
         policies = new BusPolicies(repo, env.clock());
         archiveStore = new JdbcArchiveRepository(env.database());
         archives = new Archives(archiveStore, repo, env.clock());
@@ -57,7 +61,11 @@ public final class EventsModule implements ServiceModule {
         EventsProvider provider = new EventsProvider(repo, machines, env.clock(), partners, archiveStore);
         return List.of(EventsDescriptor.descriptor(provider, new TargetsProvider(repo, machines),
                 new EventIngest(repo, dispatcher, deliveries, env.clock(), archives, archiveStore),
-                new ResourceTags(repo), policies, b -> ArchiveDescriptors.declare(b, archives, replays, partners)));
+                new ResourceTags(repo), policies, b -> {
+                    ArchiveDescriptors.declare(b, archives, replays, partners);
+                    ApiDestinationsDescriptor.declare(b, new Connections(connections, http.tokens(), env.clock()),
+                            new ApiDestinations(connections, env.clock()));
+                }));
     }
 
     /** A reset wipes the store: compiled rules must not outlive it. */

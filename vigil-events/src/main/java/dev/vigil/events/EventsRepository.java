@@ -83,6 +83,21 @@ public interface EventsRepository {
 
     void delivered(long id);
 
+    /**
+     * Claims several deliveries at once (each as {@link #claim} with its own due time); answers those this caller
+     * took. The default claims one by one.
+     */
+    default List<OutboxEntry> claimAll(List<OutboxEntry> entries, Instant until) {
+        List<OutboxEntry> out = new java.util.ArrayList<>();
+        for (OutboxEntry e : entries) if (claim(e.id(), e.dueAt(), until)) out.add(e);
+        return out;
+    }
+
+    /** Removes several delivered entries (one batch). The default removes them one by one. */
+    default void deliveredAll(Collection<Long> ids) {
+        for (Long id : ids) delivered(id);
+    }
+
     /** Removes a delivery to an event bus and queues what that bus's rules made of it, in one transaction. */
     void forwarded(long id, List<OutboxEntry> next);
 

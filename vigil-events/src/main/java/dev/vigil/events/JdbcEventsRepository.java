@@ -33,7 +33,7 @@ public final class JdbcEventsRepository implements EventsRepository {
     private static final String RULE_COLUMNS = "account_id, region, bus_name, rule_name, event_pattern, schedule,"
             + " state, description, role_arn, created_by, created_at, next_fire_at";
     private static final String TARGET_COLUMNS = "target_id, target_arn, role_arn, input, input_path,"
-            + " input_paths_map, input_template, max_retries, max_age_seconds, dlq_arn";
+            + " input_paths_map, input_template, max_retries, max_age_seconds, dlq_arn, http_parameters";
 
     private final Jdbc jdbc;
     private final String upsertBus;
@@ -47,7 +47,7 @@ public final class JdbcEventsRepository implements EventsRepository {
                 List.of("description", "policy", "created_at", "modified_at"));
         this.upsertTarget = d.upsert("ev_targets", List.of("account_id", "region", "bus_name", "rule_name", "target_id"),
                 List.of("target_arn", "role_arn", "input", "input_path", "input_paths_map", "input_template",
-                        "max_retries", "max_age_seconds", "dlq_arn"));
+                        "max_retries", "max_age_seconds", "dlq_arn", "http_parameters"));
         this.upsertTag = d.upsert("ev_tags", List.of("account_id", "region", "resource_arn", "tag_key"),
                 List.of("tag_value"));
     }
@@ -219,7 +219,7 @@ public final class JdbcEventsRepository implements EventsRepository {
             for (RuleTarget t : targets) {
                 rows.add(new Object[] {account, region, bus, rule, t.id(), t.arn(), t.roleArn(), t.input(), t.inputPath(),
                         t.inputPathsMap() == null ? null : json(t.inputPathsMap()), t.inputTemplate(), t.maxRetries(),
-                        t.maxAgeSeconds(), t.deadLetterArn()});
+                        t.maxAgeSeconds(), t.deadLetterArn(), t.httpParameters()});
             }
             jdbc.batch(upsertTarget, rows);
             return ids.size();
@@ -263,7 +263,7 @@ public final class JdbcEventsRepository implements EventsRepository {
         return new RuleTarget(rs.getString("target_id"), rs.getString("target_arn"), rs.getString("role_arn"),
                 rs.getString("input"), rs.getString("input_path"), map == null ? null : map(map),
                 rs.getString("input_template"), Rows.intOrNull(rs, "max_retries"),
-                Rows.intOrNull(rs, "max_age_seconds"), rs.getString("dlq_arn"));
+                Rows.intOrNull(rs, "max_age_seconds"), rs.getString("dlq_arn"), rs.getString("http_parameters"));
     }
 
     @Override
@@ -317,26 +317,48 @@ public final class JdbcEventsRepository implements EventsRepository {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (OutboxEntry e : entries) {
             rows.add(new Object[] {e.accountId(), e.region(), e.ruleArn(), e.targetArn(), e.body(), e.eventTime(),
-                    e.attempts(), e.maxRetries(), e.maxAgeSeconds(), e.deadLetterArn(), e.dueAt()});
+                    e.attempts(), e.maxRetries(), e.maxAgeSeconds(), e.deadLetterArn(), e.dueAt(), e.targetParams()});
         }
         jdbc.batch("INSERT INTO ev_outbox (account_id, region, rule_arn, target_arn, body, event_time, attempts,"
-                + " max_retries, max_age_seconds, dlq_arn, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " max_retries, max_age_seconds, dlq_arn, due_at, target_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)", rows);
     }
 
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
         return jdbc.query("SELECT id, account_id, region, rule_arn, target_arn, body, event_time, attempts, max_retries,"
-                + " max_age_seconds, dlq_arn, due_at FROM ev_outbox WHERE due_at <= ? ORDER BY due_at, id",
+                + " max_age_seconds, dlq_arn, due_at, target_params FROM ev_outbox WHERE due_at <= ? ORDER BY due_at, id"
+                + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
                 rs -> new OutboxEntry(rs.getLong("id"), rs.getString("account_id"), rs.getString("region"),
                         rs.getString("rule_arn"), rs.getString("target_arn"), rs.getString("body"),
                         Rows.instant(rs, "event_time"), rs.getInt("attempts"), rs.getInt("max_retries"),
-                        rs.getInt("max_age_seconds"), rs.getString("dlq_arn"), Rows.instant(rs, "due_at")), now)
+                        rs.getInt("max_age_seconds"), rs.getString("dlq_arn"), Rows.instant(rs, "due_at"),
+                        rs.getString("target_params")), now)
                 .stream().limit(limit).toList();
     }
 
     @Override
     public boolean claim(long id, Instant expectedDue, Instant until) {
         return jdbc.update("UPDATE ev_outbox SET due_at = ? WHERE id = ? AND due_at = ?", until, id, expectedDue) == 1;
+    }
+
+    @Override
+    public List<OutboxEntry> claimAll(List<OutboxEntry> entries, Instant until) {
+        if (entries.isEmpty()) return List.of();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (OutboxEntry e : entries) rows.add(new Object[] {until, e.id(), e.dueAt()});
+        int[] counts = jdbc.batch("UPDATE ev_outbox SET due_at = ? WHERE id = ? AND due_at = ?", rows);
+        List<OutboxEntry> claimed = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) if (counts[i] == 1) claimed.add(entries.get(i));
+        return claimed;
+    }
+
+    @Override
+    public void deliveredAll(Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) rows.add(new Object[] {id});
+        jdbc.batch("DELETE FROM ev_outbox WHERE id = ?", rows);
     }
 
     @Override

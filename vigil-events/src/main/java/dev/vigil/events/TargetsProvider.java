@@ -98,7 +98,7 @@ final class TargetsProvider {
         return new RuleTarget(t.id(), arn.toString(), t.roleArn(), t.input(), t.inputPath(),
                 x == null ? null : (x.hasInputPathsMap() ? x.inputPathsMap() : java.util.Map.of()),
                 x == null ? null : x.inputTemplate(), rp == null ? null : rp.maximumRetryAttempts(),
-                rp == null ? null : rp.maximumEventAgeInSeconds(), dlq);
+                rp == null ? null : rp.maximumEventAgeInSeconds(), dlq, HttpTargetParameters.toJson(t.httpParameters()));
     }
 
     static Target toSdk(RuleTarget t) {
@@ -113,6 +113,7 @@ final class TargetsProvider {
                     .maximumEventAgeInSeconds(t.maxAgeSeconds()).build());
         }
         if (t.deadLetterArn() != null) b.deadLetterConfig(DeadLetterConfig.builder().arn(t.deadLetterArn()).build());
+        if (t.httpParameters() != null) b.httpParameters(HttpTargetParameters.fromJson(t.httpParameters()));
         return b.build();
     }
 

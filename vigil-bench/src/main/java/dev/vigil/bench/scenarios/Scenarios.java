@@ -10,7 +10,7 @@ public final class Scenarios {
 
     public static List<Scenario> all() {
         return List.of(new StsGetCallerIdentity(), new CloudTrailLookupEvents(), new CloudWatchPutMetricData(), new CloudWatchGetMetricData(),
-                new LogsPutLogEvents(), new LogsFilterLogEvents());
+                new LogsPutLogEvents(), new LogsFilterLogEvents(), new EventsPutEvents());
     }
 
     /**

@@ -17,6 +17,11 @@ final class StandIns {
                 failures.record(source, target, "messaging service not available");
                 throw new AwsException("ServiceUnavailable", 503, "The target service is not available: " + target);
             };
+        } else if (type == LogSink.class) {
+            o = (LogSink) (principal, source, group, stream, ts, message) -> {
+                failures.record(source, group, "logs service not available");
+                throw new AwsException("ServiceUnavailable", 503, "The target service is not available: " + group);
+            };
         } else if (type == EventPublisher.class) {
             o = (EventPublisher) (account, region, source, detailType, detail, resources, time) ->
                     failures.record(source, "events:" + account + ":default", "EventBridge is not available");
