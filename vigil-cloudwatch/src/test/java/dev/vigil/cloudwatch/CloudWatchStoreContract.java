@@ -583,6 +583,20 @@ abstract class CloudWatchStoreContract {
                 assertThat(f.reason()).isEqualTo("The value NaN for parameter MetricData.member.1.Value is invalid."));
     }
 
+    @Test
+    void theSinkStoresABatchTogetherAndReportsOnlyItsBadDatapoints() {
+        var failures = new dev.vigil.core.spi.DeliveryFailures(clock);
+        CloudWatchMetricSink sink = new CloudWatchMetricSink(metrics, clock, failures);
+        Map<String, String> dims = Map.of("LogGroup", "batch");
+        sink.putAll(ACCOUNT, REGION, List.of(
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START, 120.0, "Milliseconds"),
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START, Double.POSITIVE_INFINITY, "Milliseconds"),
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START.plusSeconds(60), 80.0, "Milliseconds")));
+        assertThat(metrics.read(ACCOUNT, REGION, MetricKey.of(ns, "Latency", dims), 0, Long.MAX_VALUE, null))
+                .extracting(Point::sum).containsExactly(120.0, 80.0);
+        assertThat(failures.recent()).singleElement().satisfies(f -> assertThat(f.reason()).contains("Infinity"));
+    }
+
     // --- tags ---
 
     Map<String, String> tagsOf(String arn) {
