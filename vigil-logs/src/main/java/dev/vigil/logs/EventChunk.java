@@ -32,6 +32,62 @@ record EventChunk(long id, long groupId, long streamId, long minTs, long maxTs, 
                 bytes, out.toByteArray());
     }
 
+    static final byte[][] NO_TEXTS = new byte[0][];
+
+    static byte[][] utf8(List<String> texts) {
+        byte[][] out = new byte[texts.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = texts.get(i).getBytes(StandardCharsets.UTF_8);
+        return out;
+    }
+
+    /**
+     * The chunk's events whose message bytes hold every one of {@code required} (UTF-8), in (timestamp, id)
+     * order; the others are never decoded, and a chunk whose payload lacks one of them decodes nothing. For valid
+     * UTF-8 a text occurs in a message's bytes exactly when it occurs in the message.
+     */
+    List<StoredEvent> decode(byte[][] required) {
+        if (required.length == 0) return decode();
+        for (byte[] r : required) {
+            if (indexOf(payload, 0, payload.length, r) < 0) return List.of();
+        }
+        List<StoredEvent> out = new ArrayList<>();
+        int[] pos = {0};
+        long ts = readVarLong(payload, pos);
+        for (int i = 0; i < count; i++) {
+            ts += readVarLong(payload, pos);
+            int len = (int) readVarLong(payload, pos);
+            boolean all = true;
+            for (byte[] r : required) {
+                if (indexOf(payload, pos[0], pos[0] + len, r) < 0) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                out.add(new StoredEvent(id + i, groupId, streamId, ts, ingestionTime,
+                        new String(payload, pos[0], len, StandardCharsets.UTF_8)));
+            }
+            pos[0] += len;
+        }
+        return out;
+    }
+
+    /** Where {@code needle} starts in {@code b[from, to)}, or -1. */
+    static int indexOf(byte[] b, int from, int to, byte[] needle) {
+        if (needle.length == 0) return from;
+        byte first = needle[0];
+        int last = to - needle.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (b[i] != first) continue;
+            for (int j = 1; j < needle.length; j++) {
+                if (b[i + j] != needle[j]) continue outer;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** The chunk's events in (timestamp, id) order. */
     List<StoredEvent> decode() {
         List<StoredEvent> out = new ArrayList<>(count);

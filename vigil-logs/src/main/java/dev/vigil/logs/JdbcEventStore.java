@@ -114,6 +114,7 @@ public final class JdbcEventStore implements EventStore {
         ChunkCursor chunks = desc
                 ? new ChunkCursor(r, true, r.before() == null ? to - 1 : Math.min(r.before().timestamp(), to - 1))
                 : new ChunkCursor(r, false, r.after() == null ? from : Math.max(r.after().timestamp(), from));
+        byte[][] required = filter instanceof TextFilter t ? EventChunk.utf8(t.requiredTexts()) : EventChunk.NO_TEXTS;
         // A k-way merge of the decoded chunks that overlap, ordered by each one's next event.
         Comparator<Run> byHead = desc ? (a, b) -> compare(b.head(), a.head()) : (a, b) -> compare(a.head(), b.head());
         PriorityQueue<Run> runs = new PriorityQueue<>(byHead);
@@ -121,7 +122,7 @@ public final class JdbcEventStore implements EventStore {
             // Decode chunks until none left unread could hold an event that sorts before the next one out.
             while (chunks.hasNext() && (runs.isEmpty() || (desc ? runs.peek().head().timestamp() <= chunks.nextBound()
                     : runs.peek().head().timestamp() >= chunks.nextBound()))) {
-                List<StoredEvent> decoded = chunks.next().decode();
+                List<StoredEvent> decoded = chunks.next().decode(required);
                 List<StoredEvent> wanted = new ArrayList<>(decoded.size());
                 for (StoredEvent e : decoded) {
                     if (e.timestamp() >= from && e.timestamp() < to && (r.after() == null || after(e, r.after()))
