@@ -43,49 +43,44 @@ record EventChunk(long id, long groupId, long streamId, long minTs, long maxTs, 
     /**
      * The chunk's events whose message bytes hold every one of {@code required} (UTF-8), in (timestamp, id)
      * order; the others are never decoded, and a chunk whose payload lacks one of them decodes nothing. For valid
-     * UTF-8 a text occurs in a message's bytes exactly when it occurs in the message.
+     * UTF-8 a text occurs in a message's bytes exactly when it occurs in the message. The payload is searched as a
+     * Latin-1 string (one byte per char), so the JVM's vectorized String.indexOf does the scanning, and events
+     * before the next occurrence of the first text are passed over without a look.
      */
     List<StoredEvent> decode(byte[][] required) {
         if (required.length == 0) return decode();
-        for (byte[] r : required) {
-            if (indexOf(payload, 0, payload.length, r) < 0) return List.of();
+        String view = new String(payload, StandardCharsets.ISO_8859_1);
+        String[] texts = new String[required.length];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = new String(required[i], StandardCharsets.ISO_8859_1);
+            if (view.indexOf(texts[i]) < 0) return List.of();
         }
         List<StoredEvent> out = new ArrayList<>();
         int[] pos = {0};
         long ts = readVarLong(payload, pos);
+        int hit = -1;
         for (int i = 0; i < count; i++) {
             ts += readVarLong(payload, pos);
             int len = (int) readVarLong(payload, pos);
+            int start = pos[0];
+            int end = start + len;
+            pos[0] = end;
+            if (hit < start) {
+                hit = view.indexOf(texts[0], start);
+                if (hit < 0) break; // no later event holds it
+            }
+            if (hit + texts[0].length() > end) continue; // the first occurrence from here is past this message
             boolean all = true;
-            for (byte[] r : required) {
-                if (indexOf(payload, pos[0], pos[0] + len, r) < 0) {
-                    all = false;
-                    break;
-                }
+            for (int t = 1; t < texts.length && all; t++) {
+                int at = view.indexOf(texts[t], start);
+                all = at >= 0 && at + texts[t].length() <= end;
             }
             if (all) {
                 out.add(new StoredEvent(id + i, groupId, streamId, ts, ingestionTime,
-                        new String(payload, pos[0], len, StandardCharsets.UTF_8)));
+                        new String(payload, start, len, StandardCharsets.UTF_8)));
             }
-            pos[0] += len;
         }
         return out;
-    }
-
-    /** Where {@code needle} starts in {@code b[from, to)}, or -1. */
-    static int indexOf(byte[] b, int from, int to, byte[] needle) {
-        if (needle.length == 0) return from;
-        byte first = needle[0];
-        int last = to - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) continue;
-            for (int j = 1; j < needle.length; j++) {
-                if (b[i + j] != needle[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The chunk's events in (timestamp, id) order. */

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 public final class JdbcEventStore implements EventStore {
     static final long MAX_SPAN_MS = 86_400_000L;
     static final int IDS_PER_BLOCK = 10_000;
-    private static final int CHUNK_PAGE = 32;
+    /** Chunks per read query: each query re-enters the index, so a long scan pays per page (~100 KB a chunk). */
+    private static final int CHUNK_PAGE = 128;
     private static final String COLUMNS = "chunk_id, group_id, stream_id, min_ts, max_ts, event_count, ingestion_time,"
             + " stored_bytes, payload";
     private static final String INSERT = "INSERT INTO logs_chunks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -230,7 +231,9 @@ public final class JdbcEventStore implements EventStore {
                 args.add(range.toTs());
                 args.add(bound);
                 if (lastRead != null) {
-                    sql.append(" AND (min_ts > ? OR (min_ts = ? AND chunk_id > ?))");
+                    // The plain range bound lets the index start at the last chunk read instead of the page's first.
+                    sql.append(" AND min_ts >= ? AND (min_ts > ? OR (min_ts = ? AND chunk_id > ?))");
+                    args.add(lastRead.minTs());
                     args.add(lastRead.minTs());
                     args.add(lastRead.minTs());
                     args.add(lastRead.id());
@@ -242,7 +245,8 @@ public final class JdbcEventStore implements EventStore {
                 args.add(range.fromTs());
                 args.add(bound);
                 if (lastRead != null) {
-                    sql.append(" AND (max_ts < ? OR (max_ts = ? AND chunk_id < ?))");
+                    sql.append(" AND max_ts <= ? AND (max_ts < ? OR (max_ts = ? AND chunk_id < ?))");
+                    args.add(lastRead.maxTs());
                     args.add(lastRead.maxTs());
                     args.add(lastRead.maxTs());
                     args.add(lastRead.id());
