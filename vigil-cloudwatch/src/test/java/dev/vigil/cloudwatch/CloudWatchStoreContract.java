@@ -165,6 +165,31 @@ abstract class CloudWatchStoreContract {
     }
 
     @Test
+    void readAllAnswersEachRangeAsReadDoes() {
+        MetricKey a = MetricKey.of(ns, "batchedA", Map.of("Host", "h1"));
+        MetricKey b = MetricKey.of(ns, "batchedB", Map.of());
+        metrics.append(ACCOUNT, REGION, List.of(new Sample(a, new Point(60_000, 60, "Count", 1, 1, 1, 1, null)),
+                new Sample(a, new Point(120_000, 60, "Bytes", 1, 2, 2, 2, null)),
+                new Sample(b, new Point(60_000, 60, "None", 1, 3, 3, 3, null))), START);
+        List<MetricRepository.SeriesRange> ranges = List.of(
+                new MetricRepository.SeriesRange(a, 0, 240_000, null),
+                new MetricRepository.SeriesRange(a, 0, 240_000, "Bytes"),
+                new MetricRepository.SeriesRange(MetricKey.of(ns, "nobody", Map.of()), 0, 240_000, null),
+                new MetricRepository.SeriesRange(b, 60_001, 240_000, null),
+                new MetricRepository.SeriesRange(b, 0, 120_000, null));
+        List<List<Point>> all = metrics.readAll(ACCOUNT, REGION, ranges);
+        assertThat(all).hasSize(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            MetricRepository.SeriesRange r = ranges.get(i);
+            assertThat(all.get(i)).isEqualTo(metrics.read(ACCOUNT, REGION, r.key(), r.fromMillis(), r.toMillis(), r.unit()));
+        }
+        assertThat(all.get(1)).extracting(Point::unit).containsExactly("Bytes");
+        assertThat(all.get(2)).isEmpty();
+        assertThat(all.get(3)).isEmpty();
+        assertThat(all.get(4)).hasSize(1);
+    }
+
+    @Test
     void foldingMergesPointsOfOneSeriesTimestampAndUnit() {
         MetricKey key = MetricKey.of(ns, "merged", Map.of());
         metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "Count", 1, 1, 1, 1, null)),
