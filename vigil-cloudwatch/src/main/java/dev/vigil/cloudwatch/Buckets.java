@@ -24,6 +24,7 @@ final class Buckets {
      */
     static List<Bucket> of(List<Point> points, long start, long end, int periodSeconds, boolean byUnit) {
         long step = periodSeconds * 1000L;
+        if (!byUnit && inTimeOrder(points)) return inOrder(points, start, end, step);
         TreeMap<Long, TreeMap<String, Summary.Accumulator>> acc = new TreeMap<>();
         TreeMap<Long, TreeSet<String>> units = new TreeMap<>();
         for (Point p : points) {
@@ -40,6 +41,38 @@ final class Buckets {
                         units.get(e.getKey())));
             }
         }
+        return out;
+    }
+
+    private static boolean inTimeOrder(List<Point> points) {
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).timestamp() < points.get(i - 1).timestamp()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The same buckets in one pass over points in time order (what the store returns): a GetMetricData of 100
+     * series x 1,440 points spent half its time in the general path's maps of maps.
+     */
+    private static List<Bucket> inOrder(List<Point> points, long start, long end, long step) {
+        List<Bucket> out = new ArrayList<>();
+        long current = Long.MIN_VALUE;
+        Summary.Accumulator acc = null;
+        TreeSet<String> units = null;
+        for (Point p : points) {
+            if (p.timestamp() < start || p.timestamp() >= end) continue;
+            long ts = start + Math.floorDiv(p.timestamp() - start, step) * step;
+            if (acc == null || ts != current) {
+                if (acc != null) out.add(new Bucket(current, null, acc.summary(), units));
+                current = ts;
+                acc = new Summary.Accumulator();
+                units = new TreeSet<>();
+            }
+            acc.add(p);
+            units.add(p.unit());
+        }
+        if (acc != null) out.add(new Bucket(current, null, acc.summary(), units));
         return out;
     }
 }

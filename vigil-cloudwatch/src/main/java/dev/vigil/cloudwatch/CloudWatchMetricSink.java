@@ -5,6 +5,7 @@ import dev.vigil.core.spi.DeliveryFailures;
 import dev.vigil.core.spi.MetricSink;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -30,16 +31,32 @@ public final class CloudWatchMetricSink implements MetricSink {
     @Override
     public void put(String accountId, String region, String namespace, String metricName, Map<String, String> dimensions,
                     Instant timestamp, double value, String unit) {
-        MetricDatum datum = MetricDatum.builder().metricName(metricName).timestamp(timestamp).value(value).unit(unit)
-                .dimensions(dimensions.entrySet().stream()
-                        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-                .build();
+        putAll(accountId, region, List.of(new Datapoint(namespace, metricName, dimensions, timestamp, value, unit)));
+    }
+
+    /** Validates each datapoint on its own (a bad one is its own delivery failure), then stores the rest in one append. */
+    @Override
+    public void putAll(String accountId, String region, List<Datapoint> points) {
+        if (points.isEmpty()) return;
         Instant now = clock.instant();
+        List<Sample> samples = new ArrayList<>(points.size());
+        for (Datapoint p : points) {
+            MetricDatum datum = MetricDatum.builder().metricName(p.metricName()).timestamp(p.timestamp())
+                    .value(p.value()).unit(p.unit())
+                    .dimensions(p.dimensions().entrySet().stream()
+                            .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                    .build();
+            try {
+                samples.addAll(MetricDataValidator.validate(p.namespace(), List.of(datum), null, true, now));
+            } catch (AwsException e) {
+                failures.record("metric", p.namespace() + "/" + p.metricName(), e.getMessage());
+            }
+        }
+        if (samples.isEmpty()) return;
         try {
-            List<Sample> samples = MetricDataValidator.validate(namespace, List.of(datum), null, true, now);
             metrics.append(accountId, region, samples, now);
         } catch (AwsException | IllegalStateException e) {
-            failures.record("metric", namespace + "/" + metricName, e.getMessage());
+            for (Datapoint p : points) failures.record("metric", p.namespace() + "/" + p.metricName(), e.getMessage());
         }
     }
 }

@@ -50,6 +50,11 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for a free fold slot. */
     private static final int BACKLOG_FACTOR = 4;
     private static final int FOLD_SLOTS = 4;
+    /**
+     * Batches per fold transaction. Larger folds merge more points of a busy series into one row and measured
+     * ~25% less CPU per datapoint at 1024, but the request that folds waits for it, and on a starved machine that
+     * passed clients' 10 s timeouts (512 and 1024 both); a fold off the request path would be needed for that.
+     */
     private static final int FOLD_BATCHES = 256;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
@@ -326,6 +331,45 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         String sql = SELECT_POINTS + (unit == null ? "" : " AND unit = ?") + " ORDER BY ts";
         Object[] args = unit == null ? new Object[] {id, fromMillis, toMillis} : new Object[] {id, fromMillis, toMillis, unit};
         return jdbc.query(sql, JdbcMetricRepository::point, args);
+    }
+
+    /** One fold check and one connection for all the ranges; each series is still one indexed range scan. */
+    @Override
+    public List<List<Point>> readAll(String accountId, String region, List<SeriesRange> ranges) {
+        foldPending();
+        Map<MetricKey, Long> idsByKey = new HashMap<>();
+        for (SeriesRange r : ranges) {
+            if (idsByKey.containsKey(r.key())) continue;
+            Series cached = ids.get(new CacheKey(accountId, region, r.key()));
+            idsByKey.put(r.key(), cached != null ? Long.valueOf(cached.id) : jdbc.queryOne(
+                    "SELECT metric_id FROM cw_metrics WHERE account_id = ? AND region = ? AND series_key = ?",
+                    rs -> rs.getLong(1), accountId, region, r.key().seriesKey()).orElse(null));
+        }
+        List<List<Point>> out = new ArrayList<>(ranges.size());
+        jdbc.withConnection(c -> {
+            try (PreparedStatement any = c.prepareStatement(SELECT_POINTS + " ORDER BY ts");
+                 PreparedStatement ofUnit = c.prepareStatement(SELECT_POINTS + " AND unit = ? ORDER BY ts")) {
+                for (SeriesRange r : ranges) {
+                    Long id = idsByKey.get(r.key());
+                    if (id == null) {
+                        out.add(List.of());
+                        continue;
+                    }
+                    PreparedStatement ps = r.unit() == null ? any : ofUnit;
+                    ps.setLong(1, id);
+                    ps.setLong(2, r.fromMillis());
+                    ps.setLong(3, r.toMillis());
+                    if (r.unit() != null) ps.setString(4, r.unit());
+                    List<Point> points = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) points.add(point(rs));
+                    }
+                    out.add(points);
+                }
+            }
+            return null;
+        });
+        return out;
     }
 
     private static Point point(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -23,7 +24,9 @@ public record MetricKey(String namespace, String metricName, SortedMap<String, S
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public MetricKey {
-        dimensions = Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));
+        TreeMap<String, String> natural = new TreeMap<>(); // natural order always: equals walks two of them in step
+        natural.putAll(dimensions);
+        dimensions = Collections.unmodifiableSortedMap(natural);
     }
 
     public static MetricKey of(String namespace, String metricName, Map<String, String> dimensions) {
@@ -35,6 +38,37 @@ public record MetricKey(String namespace, String metricName, SortedMap<String, S
         TreeMap<String, String> dims = new TreeMap<>();
         if (dimensions != null) for (Dimension d : dimensions) dims.put(d.name(), d.value());
         return new MetricKey(namespace, metricName, dims);
+    }
+
+    /**
+     * Field by field, the dimensions walked side by side (both are sorted by name): the ingest path compares a
+     * thousand keys per request with cached ones, and AbstractMap's equals looks every entry up in the other map.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof MetricKey k) || !namespace.equals(k.namespace) || !metricName.equals(k.metricName)
+                || dimensions.size() != k.dimensions.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> a = dimensions.entrySet().iterator();
+        Iterator<Map.Entry<String, String>> b = k.dimensions.entrySet().iterator();
+        while (a.hasNext()) {
+            Map.Entry<String, String> x = a.next();
+            Map.Entry<String, String> y = b.next();
+            if (!x.getKey().equals(y.getKey()) || !x.getValue().equals(y.getValue())) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = namespace.hashCode() * 31 + metricName.hashCode();
+        for (Map.Entry<String, String> e : dimensions.entrySet()) {
+            h = h * 31 + e.getKey().hashCode();
+            h = h * 31 + e.getValue().hashCode();
+        }
+        return h;
     }
 
     public List<Dimension> sdkDimensions() {

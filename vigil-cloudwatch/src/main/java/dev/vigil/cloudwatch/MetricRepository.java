@@ -31,6 +31,19 @@ public interface MetricRepository {
     /** The points of one series with {@code from <= timestamp < to}, oldest first, optionally of one unit only. */
     List<Point> read(String accountId, String region, MetricKey key, long fromMillis, long toMillis, String unit);
 
+    /** One series over a time range, optionally of one unit only (a GetMetricData MetricStat). */
+    record SeriesRange(MetricKey key, long fromMillis, long toMillis, String unit) {}
+
+    /**
+     * The points of each range, in the ranges' order, as {@link #read} answers them: a GetMetricData of many
+     * MetricStat queries reads them all in one store pass instead of one per query.
+     */
+    default List<List<Point>> readAll(String accountId, String region, List<SeriesRange> ranges) {
+        List<List<Point>> out = new java.util.ArrayList<>(ranges.size());
+        for (SeriesRange r : ranges) out.add(read(accountId, region, r.key(), r.fromMillis(), r.toMillis(), r.unit()));
+        return out;
+    }
+
     /** Up to {@code limit} metrics after {@code after} (null: from the start), in (namespace, name, key) order. */
     Page list(Listing listing, Cursor after, int limit);
 }

@@ -165,6 +165,31 @@ abstract class CloudWatchStoreContract {
     }
 
     @Test
+    void readAllAnswersEachRangeAsReadDoes() {
+        MetricKey a = MetricKey.of(ns, "batchedA", Map.of("Host", "h1"));
+        MetricKey b = MetricKey.of(ns, "batchedB", Map.of());
+        metrics.append(ACCOUNT, REGION, List.of(new Sample(a, new Point(60_000, 60, "Count", 1, 1, 1, 1, null)),
+                new Sample(a, new Point(120_000, 60, "Bytes", 1, 2, 2, 2, null)),
+                new Sample(b, new Point(60_000, 60, "None", 1, 3, 3, 3, null))), START);
+        List<MetricRepository.SeriesRange> ranges = List.of(
+                new MetricRepository.SeriesRange(a, 0, 240_000, null),
+                new MetricRepository.SeriesRange(a, 0, 240_000, "Bytes"),
+                new MetricRepository.SeriesRange(MetricKey.of(ns, "nobody", Map.of()), 0, 240_000, null),
+                new MetricRepository.SeriesRange(b, 60_001, 240_000, null),
+                new MetricRepository.SeriesRange(b, 0, 120_000, null));
+        List<List<Point>> all = metrics.readAll(ACCOUNT, REGION, ranges);
+        assertThat(all).hasSize(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            MetricRepository.SeriesRange r = ranges.get(i);
+            assertThat(all.get(i)).isEqualTo(metrics.read(ACCOUNT, REGION, r.key(), r.fromMillis(), r.toMillis(), r.unit()));
+        }
+        assertThat(all.get(1)).extracting(Point::unit).containsExactly("Bytes");
+        assertThat(all.get(2)).isEmpty();
+        assertThat(all.get(3)).isEmpty();
+        assertThat(all.get(4)).hasSize(1);
+    }
+
+    @Test
     void foldingMergesPointsOfOneSeriesTimestampAndUnit() {
         MetricKey key = MetricKey.of(ns, "merged", Map.of());
         metrics.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "Count", 1, 1, 1, 1, null)),
@@ -581,6 +606,20 @@ abstract class CloudWatchStoreContract {
         assertThat(metrics.read(ACCOUNT, REGION, MetricKey.of("AWS/Logs", "IncomingBytes", Map.of()), 0, Long.MAX_VALUE, null)).hasSize(1);
         assertThat(failures.recent()).singleElement().satisfies(f ->
                 assertThat(f.reason()).isEqualTo("The value NaN for parameter MetricData.member.1.Value is invalid."));
+    }
+
+    @Test
+    void theSinkStoresABatchTogetherAndReportsOnlyItsBadDatapoints() {
+        var failures = new dev.vigil.core.spi.DeliveryFailures(clock);
+        CloudWatchMetricSink sink = new CloudWatchMetricSink(metrics, clock, failures);
+        Map<String, String> dims = Map.of("LogGroup", "batch");
+        sink.putAll(ACCOUNT, REGION, List.of(
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START, 120.0, "Milliseconds"),
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START, Double.POSITIVE_INFINITY, "Milliseconds"),
+                new dev.vigil.core.spi.MetricSink.Datapoint(ns, "Latency", dims, START.plusSeconds(60), 80.0, "Milliseconds")));
+        assertThat(metrics.read(ACCOUNT, REGION, MetricKey.of(ns, "Latency", dims), 0, Long.MAX_VALUE, null))
+                .extracting(Point::sum).containsExactly(120.0, 80.0);
+        assertThat(failures.recent()).singleElement().satisfies(f -> assertThat(f.reason()).contains("Infinity"));
     }
 
     // --- tags ---

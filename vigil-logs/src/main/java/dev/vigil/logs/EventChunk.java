@@ -32,6 +32,57 @@ record EventChunk(long id, long groupId, long streamId, long minTs, long maxTs, 
                 bytes, out.toByteArray());
     }
 
+    static final byte[][] NO_TEXTS = new byte[0][];
+
+    static byte[][] utf8(List<String> texts) {
+        byte[][] out = new byte[texts.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = texts.get(i).getBytes(StandardCharsets.UTF_8);
+        return out;
+    }
+
+    /**
+     * The chunk's events whose message bytes hold every one of {@code required} (UTF-8), in (timestamp, id)
+     * order; the others are never decoded, and a chunk whose payload lacks one of them decodes nothing. For valid
+     * UTF-8 a text occurs in a message's bytes exactly when it occurs in the message. The payload is searched as a
+     * Latin-1 string (one byte per char), so the JVM's vectorized String.indexOf does the scanning, and events
+     * before the next occurrence of the first text are passed over without a look.
+     */
+    List<StoredEvent> decode(byte[][] required) {
+        if (required.length == 0) return decode();
+        String view = new String(payload, StandardCharsets.ISO_8859_1);
+        String[] texts = new String[required.length];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = new String(required[i], StandardCharsets.ISO_8859_1);
+            if (view.indexOf(texts[i]) < 0) return List.of();
+        }
+        List<StoredEvent> out = new ArrayList<>();
+        int[] pos = {0};
+        long ts = readVarLong(payload, pos);
+        int hit = -1;
+        for (int i = 0; i < count; i++) {
+            ts += readVarLong(payload, pos);
+            int len = (int) readVarLong(payload, pos);
+            int start = pos[0];
+            int end = start + len;
+            pos[0] = end;
+            if (hit < start) {
+                hit = view.indexOf(texts[0], start);
+                if (hit < 0) break; // no later event holds it
+            }
+            if (hit + texts[0].length() > end) continue; // the first occurrence from here is past this message
+            boolean all = true;
+            for (int t = 1; t < texts.length && all; t++) {
+                int at = view.indexOf(texts[t], start);
+                all = at >= 0 && at + texts[t].length() <= end;
+            }
+            if (all) {
+                out.add(new StoredEvent(id + i, groupId, streamId, ts, ingestionTime,
+                        new String(payload, start, len, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
     /** The chunk's events in (timestamp, id) order. */
     List<StoredEvent> decode() {
         List<StoredEvent> out = new ArrayList<>(count);

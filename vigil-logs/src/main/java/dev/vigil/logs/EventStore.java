@@ -15,6 +15,14 @@ public interface EventStore {
     record Range(long groupId, Long streamId, long fromTs, long toTs, Position after, Position before,
                  boolean descending, int limit) {}
 
+    /**
+     * A scan filter that also names texts every event it keeps contains in its message, so a store may pass over
+     * events, or whole chunks, whose stored bytes lack one without decoding them.
+     */
+    interface TextFilter extends Predicate<StoredEvent> {
+        List<String> requiredTexts();
+    }
+
     /** A (timestamp, event id) position between events. */
     record Position(long timestamp, long eventId) {}
 

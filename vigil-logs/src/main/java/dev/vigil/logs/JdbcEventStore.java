@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 public final class JdbcEventStore implements EventStore {
     static final long MAX_SPAN_MS = 86_400_000L;
     static final int IDS_PER_BLOCK = 10_000;
-    private static final int CHUNK_PAGE = 32;
+    /** Chunks per read query: each query re-enters the index, so a long scan pays per page (~100 KB a chunk). */
+    private static final int CHUNK_PAGE = 128;
     private static final String COLUMNS = "chunk_id, group_id, stream_id, min_ts, max_ts, event_count, ingestion_time,"
             + " stored_bytes, payload";
     private static final String INSERT = "INSERT INTO logs_chunks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -114,6 +115,7 @@ public final class JdbcEventStore implements EventStore {
         ChunkCursor chunks = desc
                 ? new ChunkCursor(r, true, r.before() == null ? to - 1 : Math.min(r.before().timestamp(), to - 1))
                 : new ChunkCursor(r, false, r.after() == null ? from : Math.max(r.after().timestamp(), from));
+        byte[][] required = filter instanceof TextFilter t ? EventChunk.utf8(t.requiredTexts()) : EventChunk.NO_TEXTS;
         // A k-way merge of the decoded chunks that overlap, ordered by each one's next event.
         Comparator<Run> byHead = desc ? (a, b) -> compare(b.head(), a.head()) : (a, b) -> compare(a.head(), b.head());
         PriorityQueue<Run> runs = new PriorityQueue<>(byHead);
@@ -121,7 +123,7 @@ public final class JdbcEventStore implements EventStore {
             // Decode chunks until none left unread could hold an event that sorts before the next one out.
             while (chunks.hasNext() && (runs.isEmpty() || (desc ? runs.peek().head().timestamp() <= chunks.nextBound()
                     : runs.peek().head().timestamp() >= chunks.nextBound()))) {
-                List<StoredEvent> decoded = chunks.next().decode();
+                List<StoredEvent> decoded = chunks.next().decode(required);
                 List<StoredEvent> wanted = new ArrayList<>(decoded.size());
                 for (StoredEvent e : decoded) {
                     if (e.timestamp() >= from && e.timestamp() < to && (r.after() == null || after(e, r.after()))
@@ -229,7 +231,9 @@ public final class JdbcEventStore implements EventStore {
                 args.add(range.toTs());
                 args.add(bound);
                 if (lastRead != null) {
-                    sql.append(" AND (min_ts > ? OR (min_ts = ? AND chunk_id > ?))");
+                    // The plain range bound lets the index start at the last chunk read instead of the page's first.
+                    sql.append(" AND min_ts >= ? AND (min_ts > ? OR (min_ts = ? AND chunk_id > ?))");
+                    args.add(lastRead.minTs());
                     args.add(lastRead.minTs());
                     args.add(lastRead.minTs());
                     args.add(lastRead.id());
@@ -241,7 +245,8 @@ public final class JdbcEventStore implements EventStore {
                 args.add(range.fromTs());
                 args.add(bound);
                 if (lastRead != null) {
-                    sql.append(" AND (max_ts < ? OR (max_ts = ? AND chunk_id < ?))");
+                    sql.append(" AND max_ts <= ? AND (max_ts < ? OR (max_ts = ? AND chunk_id < ?))");
+                    args.add(lastRead.maxTs());
                     args.add(lastRead.maxTs());
                     args.add(lastRead.maxTs());
                     args.add(lastRead.id());

@@ -1,7 +1,6 @@
 package dev.vigil.logs;
 
 import dev.vigil.core.RequestContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +80,7 @@ final class LogIngest {
     /** The whole-batch rules: any violation refuses the batch. */
     static void checkBatch(List<InputLogEvent> input) {
         long bytes = 0;
-        for (InputLogEvent e : input) bytes += e.message().getBytes(StandardCharsets.UTF_8).length + EVENT_OVERHEAD;
+        for (InputLogEvent e : input) bytes += utf8Length(e.message()) + EVENT_OVERHEAD;
         if (bytes > MAX_BATCH_BYTES) {
             throw LogsErrors.invalid("Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BATCH_BYTES);
         }
@@ -96,8 +95,30 @@ final class LogIngest {
         }
     }
 
+    /** UTF-8 length of a message without encoding it (a lone surrogate counts as the '?' it encodes to). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** A 56-digit token, as AWS's look; clients that still send it back get it ignored. */
-    private static String sequenceToken(long n) {
-        return String.format("%056d", Math.max(0, n));
+    static String sequenceToken(long n) {
+        String digits = Long.toString(Math.max(0, n));
+        return "0".repeat(56 - digits.length()) + digits;
     }
 }

@@ -152,7 +152,17 @@ final class LogReads {
             // One stream: read its own chunks; several: the group's, keeping the selected streams.
             Long only = streamNames.size() == 1 ? streamNames.keySet().iterator().next() : null;
             events.scan(new EventStore.Range(g.id(), only, from, to, after, null, false, Integer.MAX_VALUE),
-                    e -> streamNames.containsKey(e.streamId()) && pattern.matches(e.message()), e -> {
+                    new EventStore.TextFilter() {
+                        @Override
+                        public boolean test(StoredEvent e) {
+                            return streamNames.containsKey(e.streamId()) && pattern.matches(e.message());
+                        }
+
+                        @Override
+                        public List<String> requiredTexts() {
+                            return pattern.requiredTexts();
+                        }
+                    }, e -> {
                         last[0] = e;
                         out.add(FilteredLogEvent.builder().logStreamName(streamNames.get(e.streamId()))
                                 .timestamp(e.timestamp()).message(e.message()).ingestionTime(e.ingestionTime())

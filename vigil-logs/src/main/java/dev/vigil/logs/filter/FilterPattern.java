@@ -99,6 +99,18 @@ public final class FilterPattern {
         }
     }
 
+    /**
+     * Texts that every message this pattern matches contains as a substring (case-sensitive), for a store to pass
+     * over events, or whole chunks, whose stored bytes lack one; empty when the pattern promises none.
+     */
+    public java.util.List<String> requiredTexts() {
+        return switch (kind) {
+            case TERMS -> terms.requiredTexts();
+            case DELIMITED -> prefilter.rawTexts();
+            case ALL, JSON -> java.util.List.of();
+        };
+    }
+
     /** The pattern as given to {@link #compile}. */
     public String text() {
         return text;

@@ -45,6 +45,14 @@ final class Prefilter {
         return new Prefilter(sorted.toArray(new String[0]), json);
     }
 
+    /**
+     * The texts every matching raw message contains; none for JSON, where an escape could spell a text
+     * differently from the pattern.
+     */
+    java.util.List<String> rawTexts() {
+        return json ? java.util.List.of() : java.util.List.of(required);
+    }
+
     /** False when the message certainly cannot match. */
     boolean mayMatch(String message) {
         if (required.length == 0 || (json && message.indexOf('\\') >= 0)) return true;

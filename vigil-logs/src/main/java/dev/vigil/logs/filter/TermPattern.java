@@ -39,6 +39,11 @@ final class TermPattern {
         return regexCount;
     }
 
+    /** Texts every matching message contains: the terms and phrases of a pattern without {@code ?} alternatives. */
+    List<String> requiredTexts() {
+        return groups.length == 1 ? List.of(groups[0].include()) : List.of();
+    }
+
     boolean matches(String message) {
         for (Group g : groups) {
             if (g.matches(message)) return true;

@@ -30,36 +30,57 @@ public final class DocumentReader {
 
     private DocumentReader() {}
 
+    /**
+     * A member path ("MetricData.12.Dimensions"), spelled out only for an error message: building it eagerly
+     * cost a string per list element and member of every request.
+     */
+    private record Path(Path parent, String segment, int index) {
+        static final Path ROOT = new Path(null, null, 0);
+
+        Path member(String name) { return new Path(this, name, 0); }
+
+        Path element(int i) { return new Path(this, null, i); }
+
+        boolean isRoot() { return parent == null; }
+
+        @Override
+        public String toString() {
+            if (parent == null) return "";
+            String self = segment != null ? segment : Integer.toString(index);
+            return parent.isRoot() ? self : parent + "." + self;
+        }
+    }
+
     /** Reads the payload members of {@code type} from an object node (members bound elsewhere are skipped). */
     public static SdkPojo read(Class<?> type, JsonNode node) {
         Shapes.Plan plan = Shapes.plan(type);
         SdkPojo builder = plan.builder().get();
-        fill(builder, plan.fields(), node, "");
+        fill(builder, plan.fields(), node, Path.ROOT);
         return Shapes.build(builder);
     }
 
     /** Reads the payload members of an object node into a builder (restJson1 also fills it from the URI). */
     public static void readInto(SdkPojo builder, JsonNode node) {
-        fill(builder, builder.sdkFields(), node, "");
+        fill(builder, builder.sdkFields(), node, Path.ROOT);
     }
 
     /** Reads one member's value (restJson1's explicit payload: a structure or document that is the whole body). */
     public static Object readMember(SdkField<?> field, JsonNode node) {
-        return value(field, node, field.locationName());
+        return value(field, node, Path.ROOT.member(field.locationName()));
     }
 
-    static void fill(SdkPojo builder, List<SdkField<?>> fields, JsonNode node, String path) {
+    static void fill(SdkPojo builder, List<SdkField<?>> fields, JsonNode node, Path path) {
         if (node == null || node.isNull() || node.isMissingNode()) return;
-        if (!node.isObject()) throw mismatch(path.isEmpty() ? "input" : path, "structure", node);
+        if (!node.isObject()) throw mismatch(path.isRoot() ? "input" : path.toString(), "structure", node);
         for (SdkField<?> f : fields) {
             if (f.location() != MarshallLocation.PAYLOAD) continue;
             JsonNode v = node.get(f.locationName());
             if (v == null || v.isNull()) continue;
-            f.set(builder, value(f, v, path.isEmpty() ? f.locationName() : path + "." + f.locationName()));
+            f.set(builder, value(f, v, path.member(f.locationName())));
         }
     }
 
-    static Object value(SdkField<?> f, JsonNode v, String path) {
+    static Object value(SdkField<?> f, JsonNode v, Path path) {
         MarshallingType<?> t = f.marshallingType();
         if (t == MarshallingType.STRING) return text(v, path);
         if (t == MarshallingType.INTEGER) return (int) integral(v, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -85,7 +106,7 @@ public final class DocumentReader {
             for (JsonNode e : v) {
                 ++i;
                 // AWS's lists are not sparse: a null element carries nothing.
-                if (!e.isNull()) out.add(value(member, e, path + "." + i));
+                if (!e.isNull()) out.add(value(member, e, path.element(i)));
             }
             return out;
         }
@@ -95,7 +116,7 @@ public final class DocumentReader {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), e.getValue().isNull() ? null : value(valueField, e.getValue(), path + "." + e.getKey()));
+                out.put(e.getKey(), e.getValue().isNull() ? null : value(valueField, e.getValue(), path.member(e.getKey())));
             }
             return out;
         }
@@ -103,12 +124,12 @@ public final class DocumentReader {
         throw new IllegalStateException("unsupported marshalling type " + t + " at " + path);
     }
 
-    private static String text(JsonNode v, String path) {
+    private static String text(JsonNode v, Path path) {
         if (!v.isTextual()) throw mismatch(path, "string", v);
         return v.textValue();
     }
 
-    private static long integral(JsonNode v, String path, long min, long max) {
+    private static long integral(JsonNode v, Path path, long min, long max) {
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
             double d = v.doubleValue();
             if (v.isFloatingPointNumber() && Double.isFinite(d) && d == Math.rint(d) && d >= min && d <= max) {
@@ -121,7 +142,7 @@ public final class DocumentReader {
         return l;
     }
 
-    private static double floating(JsonNode v, String path) {
+    private static double floating(JsonNode v, Path path) {
         if (v.isNumber()) return v.doubleValue();
         if (v.isTextual()) {
             // Smithy JSON protocols send NaN and the infinities as strings.
@@ -135,7 +156,7 @@ public final class DocumentReader {
         throw mismatch(path, "number", v);
     }
 
-    private static BigDecimal bigDecimal(JsonNode v, String path) {
+    private static BigDecimal bigDecimal(JsonNode v, Path path) {
         if (v.isNumber()) {
             if (!Double.isFinite(v.doubleValue()) && !v.isBigDecimal() && !v.isIntegralNumber()) throw mismatch(path, "number", v);
             return v.decimalValue();
@@ -150,12 +171,12 @@ public final class DocumentReader {
         throw mismatch(path, "number", v);
     }
 
-    private static boolean bool(JsonNode v, String path) {
+    private static boolean bool(JsonNode v, Path path) {
         if (!v.isBoolean()) throw mismatch(path, "boolean", v);
         return v.booleanValue();
     }
 
-    private static Instant instant(JsonNode v, String path) {
+    private static Instant instant(JsonNode v, Path path) {
         if (v.isNumber()) {
             try {
                 if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
@@ -173,7 +194,7 @@ public final class DocumentReader {
         throw mismatch(path, "timestamp", v);
     }
 
-    private static SdkBytes bytes(JsonNode v, String path) {
+    private static SdkBytes bytes(JsonNode v, Path path) {
         try {
             if (v.isBinary() || v.isTextual()) return SdkBytes.fromByteArray(v.binaryValue());
         } catch (IOException | IllegalArgumentException e) {
@@ -200,6 +221,10 @@ public final class DocumentReader {
         Map<String, Document> map = new LinkedHashMap<>();
         v.fields().forEachRemaining(e -> map.put(e.getKey(), document(e.getValue())));
         return Document.fromMap(map);
+    }
+
+    private static AwsException mismatch(Path path, String expected, JsonNode v) {
+        return mismatch(path.toString(), expected, v);
     }
 
     private static AwsException mismatch(String path, String expected, JsonNode v) {

@@ -52,6 +52,35 @@ public final class DocumentWriter {
         }
     }
 
+    /**
+     * Writes only the scalar payload members of {@code pojo} (strings, numbers, booleans, timestamps) as one
+     * object: lists, maps, structures and blobs are left out (a data event's audit record, which names what was
+     * acted on without the data itself).
+     */
+    public void writeScalars(JsonGenerator g, SdkPojo pojo) {
+        try {
+            g.writeStartObject();
+            for (SdkField<?> f : pojo.sdkFields()) {
+                if (f.location() != MarshallLocation.PAYLOAD || !isScalar(f.marshallingType())) continue;
+                Object v = f.getValueOrDefault(pojo);
+                if (v == null) continue;
+                if (naming == Naming.LOWER_CAMEL && SECRETS.contains(f.memberName())) continue;
+                g.writeFieldName(name(f));
+                writeValue(g, f, v);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isScalar(MarshallingType<?> t) {
+        return t == MarshallingType.STRING || t == MarshallingType.INTEGER || t == MarshallingType.SHORT
+                || t == MarshallingType.BYTE || t == MarshallingType.LONG || t == MarshallingType.DOUBLE
+                || t == MarshallingType.FLOAT || t == MarshallingType.BIG_DECIMAL || t == MarshallingType.BOOLEAN
+                || t == MarshallingType.INSTANT;
+    }
+
     /** Writes one member's value (restJson1's explicit payload: a structure or document that is the whole body). */
     public void writeMember(JsonGenerator g, SdkField<?> field, Object value) {
         try {

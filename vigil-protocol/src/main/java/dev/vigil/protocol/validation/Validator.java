@@ -30,11 +30,16 @@ public final class Validator {
     private record FieldCheck(SdkField<?> field, String pathName, boolean required, List<Constraint> constraints,
                               boolean descend) {}
 
-    /** A member path built only when a message needs it. */
-    private record Path(Path parent, String segment) {
+    /** A member path built only when a message needs it; a list element is its 1-based index then "member". */
+    private record Path(Path parent, String segment, int index) {
+        Path(Path parent, String segment) {
+            this(parent, segment, 0);
+        }
+
         @Override
         public String toString() {
-            return parent == null ? segment : parent + "." + segment;
+            String self = index > 0 ? index + ".member" : segment;
+            return parent == null ? self : parent + "." + self;
         }
     }
 
@@ -112,7 +117,7 @@ public final class Validator {
             int i = 0;
             for (Object e : (Collection<?>) v) {
                 i++;
-                if (e != null) nested(service, plans, member, e, new Path(new Path(path, Integer.toString(i)), "member"), errors);
+                if (e != null) nested(service, plans, member, e, new Path(path, null, i), errors);
             }
         } else if (t == MarshallingType.MAP) {
             SdkField<?> valueField = f.getRequiredTrait(MapTrait.class).valueFieldInfo();

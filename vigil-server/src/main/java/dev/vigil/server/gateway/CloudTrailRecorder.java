@@ -40,11 +40,16 @@ final class CloudTrailRecorder {
         if (sink == null) return;
         boolean readOnly = x.operation != null && x.operation.readOnly();
         boolean management = x.operation == null || !x.operation.dataEvent();
-        String requestParameters = x.input == null ? null : json(x.input);
-        // AWS leaves responseElements null for reads (and for failures).
-        String responseElements = x.output == null || readOnly ? null : json(x.output);
+        String region = x.region == null ? defaultRegion : x.region;
+        // Data events (a PutMetricData or PutLogEvents batch, an SQS message) are not management events: AWS keeps
+        // them out of event history and logs them only for a trail whose data-event selector asks for them.
+        if (!management && !sink.wantsDataEvent(caller.accountId(), region, eventSource, x.operationName)) return;
+        String requestParameters = x.input == null ? null
+                : management ? json(x.input) : scalars(x.input);
+        // AWS leaves responseElements null for reads (and for failures); a data event's response is not recorded.
+        String responseElements = x.output == null || readOnly || !management ? null : json(x.output);
         AuditRecord r = new AuditRecord(Ids.uuid(), x.receivedAt, x.requestId, caller, caller.accountId(),
-                x.region == null ? defaultRegion : x.region, x.request.sourceIp(), x.request.header("user-agent"),
+                region, x.request.sourceIp(), x.request.header("user-agent"),
                 eventSource, x.operationName, readOnly, management, requestParameters,
                 responseElements, x.error == null ? null : x.error.code(),
                 x.error == null ? null : x.error.getMessage(), x.resources, null);
@@ -56,9 +61,23 @@ final class CloudTrailRecorder {
     }
 
     private static String json(SdkPojo pojo) {
+        return render(pojo, false);
+    }
+
+    /**
+     * A data event's requestParameters: the request's own scalar members (log group and stream, namespace,
+     * queue URL), never its payload lists (the datums, log events or messages), as AWS's data events name the
+     * resource acted on without copying the data written.
+     */
+    private static String scalars(SdkPojo pojo) {
+        return render(pojo, true);
+    }
+
+    private static String render(SdkPojo pojo, boolean scalarsOnly) {
         StringWriter w = new StringWriter(256);
         try (JsonGenerator g = JSON.createGenerator(w)) {
-            DocumentWriter.CAMEL.write(g, pojo);
+            if (scalarsOnly) DocumentWriter.CAMEL.writeScalars(g, pojo);
+            else DocumentWriter.CAMEL.write(g, pojo);
         } catch (IOException e) {
             return null;
         }
