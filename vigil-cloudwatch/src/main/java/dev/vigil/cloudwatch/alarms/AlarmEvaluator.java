@@ -97,7 +97,17 @@ public final class AlarmEvaluator {
         try {
             range = range(a, start, t, slots);
         } catch (AwsException e) {
+            // The evaluation was taken (next_eval moved on), so it must not end silently: without a result the alarm
+            // cannot claim OK or ALARM, and says why, as AWS does with an alarm whose query errors.
             LOG.warn("alarm {}: metric query failed: {}", a.arn(), e.getMessage());
+            String reason = StateReasons.queryFailed(e.getMessage());
+            String data = StateReasons.queryFailedData(clock.millis());
+            if (!"INSUFFICIENT_DATA".equals(a.state())) {
+                transitions.change(a, "INSUFFICIENT_DATA", reason, data, false);
+            } else if (!reason.equals(a.stateReason())) {
+                // Same state: only the reason changes (no transition, so no history item, event or actions).
+                repo.updateState(a.withState("INSUFFICIENT_DATA", reason, data, clock.millis()), a.version());
+            }
             return;
         }
         Comparison op = Comparison.of(c.comparisonOperator());

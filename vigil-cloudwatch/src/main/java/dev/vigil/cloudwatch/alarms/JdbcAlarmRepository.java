@@ -174,9 +174,10 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     @Override
     public List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
                                           Collection<String> alarmTypes, long from, long to, boolean ascending,
-                                          int offset, int limit) {
+                                          AlarmHistoryItem.Position after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT account_id, region, alarm_name, alarm_type, ts, item_type, summary,"
-                + " history_data FROM cw_alarm_history WHERE account_id = ? AND region = ? AND ts >= ? AND ts < ?");
+                + " history_data, history_id FROM cw_alarm_history WHERE account_id = ? AND region = ? AND ts >= ?"
+                + " AND ts <= ?");
         List<Object> args = new ArrayList<>(List.of(accountId, region, from, to));
         if (alarmName != null) {
             sql.append(" AND alarm_name = ?");
@@ -190,11 +191,17 @@ public final class JdbcAlarmRepository implements AlarmRepository {
             sql.append(" AND alarm_type IN (").append(String.join(", ", Collections.nCopies(alarmTypes.size(), "?"))).append(')');
             args.addAll(alarmTypes);
         }
+        String beyond = ascending ? ">" : "<";
+        if (after != null) {
+            // Keyset position: rows added while a client pages never shift the pages it has not read yet.
+            sql.append(" AND (ts ").append(beyond).append(" ? OR (ts = ? AND history_id ").append(beyond).append(" ?))");
+            args.addAll(List.of(after.timestamp(), after.timestamp(), after.id()));
+        }
         String dir = ascending ? "ASC" : "DESC";
-        sql.append(" ORDER BY ts ").append(dir).append(", history_id ").append(dir)
-                .append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
+        sql.append(" ORDER BY ts ").append(dir).append(", history_id ").append(dir).append(" LIMIT ").append(limit);
         return jdbc.query(sql.toString(), rs -> new AlarmHistoryItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)), args.toArray());
+                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)),
+                args.toArray());
     }
 
     @Override
