@@ -108,7 +108,7 @@ final class AlarmDescriptions {
                 .evaluationPeriods(c.evaluationPeriods()).datapointsToAlarm(c.datapointsToAlarm()).threshold(c.threshold())
                 .comparisonOperator(c.comparisonOperator()).treatMissingData(c.treatMissingData())
                 .evaluateLowSampleCountPercentile(c.evaluateLowSampleCountPercentile())
-                .thresholdMetricId(c.thresholdMetricId());
+                .thresholdMetricId(c.thresholdMetricId()).evaluationState(a.evaluationState());
         if (c.isMathAlarm()) {
             b.metrics(c.metrics().stream().map(q -> AlarmEvaluator.query(q, !Boolean.FALSE.equals(q.returnData()))
                     .toBuilder().returnData(q.returnData()).accountId(q.accountId()).build()).toList());

@@ -107,7 +107,7 @@ public final class AlarmsProvider {
             var existing = repo.get(ctx.accountId(), ctx.region(), name);
             if (existing.isEmpty()) {
                 Alarm a = new Alarm(ctx.accountId(), ctx.region(), name, config, now, "INSUFFICIENT_DATA",
-                        "Unchecked: Initial alarm creation", null, now, now, nextEval, 1, null, null, null);
+                        "Unchecked: Initial alarm creation", null, now, now, nextEval, 1, null, null, null, null);
                 if (!repo.create(a)) continue;
                 if (tags != null && !tags.isEmpty()) repo.tag(ctx.accountId(), ctx.region(), name, tags, AlarmTags.MAX_TAGS);
                 repo.addHistory(new AlarmHistoryItem(ctx.accountId(), ctx.region(), name, config.type(), now,

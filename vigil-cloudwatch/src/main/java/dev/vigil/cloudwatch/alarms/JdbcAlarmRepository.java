@@ -35,7 +35,7 @@ public final class JdbcAlarmRepository implements AlarmRepository {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final String COLUMNS = "account_id, region, alarm_name, alarm_type, config, config_updated,"
             + " state_value, state_reason, state_reason_data, state_updated, state_transitioned, next_eval, version,"
-            + " suppressed_by, suppressed_reason, action_due";
+            + " suppressed_by, suppressed_reason, action_due, evaluation_state";
 
     private final Jdbc jdbc;
     private final String upsertTag;
@@ -72,7 +72,7 @@ public final class JdbcAlarmRepository implements AlarmRepository {
                 rs.getString("state_value"), rs.getString("state_reason"), rs.getString("state_reason_data"),
                 rs.getLong("state_updated"), rs.getLong("state_transitioned"), Rows.longOrNull(rs, "next_eval"),
                 rs.getLong("version"), rs.getString("suppressed_by"), rs.getString("suppressed_reason"),
-                Rows.longOrNull(rs, "action_due"));
+                Rows.longOrNull(rs, "action_due"), rs.getString("evaluation_state"));
     }
 
     @Override
@@ -96,10 +96,10 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     @Override
     public boolean create(Alarm a) {
         try {
-            return jdbc.update("INSERT INTO cw_alarms (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            return jdbc.update("INSERT INTO cw_alarms (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.accountId(), a.region(), a.name(), a.config().type(), json(a.config()), a.configUpdated(),
                     a.state(), a.stateReason(), a.stateReasonData(), a.stateUpdated(), a.stateTransitioned(),
-                    a.nextEval(), 1L, a.suppressedBy(), a.suppressedReason(), a.actionDue()) == 1;
+                    a.nextEval(), 1L, a.suppressedBy(), a.suppressedReason(), a.actionDue(), a.evaluationState()) == 1;
         } catch (StoreException e) {
             if (e.isUniqueViolation()) return false;
             throw e;
@@ -118,10 +118,11 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     public boolean updateState(Alarm a, long expectedVersion) {
         return jdbc.update("UPDATE cw_alarms SET state_value = ?, state_reason = ?, state_reason_data = ?,"
                         + " state_updated = ?, state_transitioned = ?, next_eval = ?, suppressed_by = ?,"
-                        + " suppressed_reason = ?, action_due = ?, config = ?, version = version + 1"
+                        + " suppressed_reason = ?, action_due = ?, evaluation_state = ?, config = ?, version = version + 1"
                         + " WHERE account_id = ? AND region = ? AND alarm_name = ? AND version = ?",
                 a.state(), a.stateReason(), a.stateReasonData(), a.stateUpdated(), a.stateTransitioned(),
-                a.nextEval(), a.suppressedBy(), a.suppressedReason(), a.actionDue(), json(a.config()), a.accountId(),
+                a.nextEval(), a.suppressedBy(), a.suppressedReason(), a.actionDue(), a.evaluationState(),
+                json(a.config()), a.accountId(),
                 a.region(), a.name(), expectedVersion) == 1;
     }
 

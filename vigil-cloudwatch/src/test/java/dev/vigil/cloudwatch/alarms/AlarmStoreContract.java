@@ -447,6 +447,7 @@ abstract class AlarmStoreContract {
         assertThat(a.stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
         assertThat(a.stateReason()).isEqualTo("Unchecked: the alarm's metric query failed: Error in expression 'v': boom");
         assertThat(a.stateReasonData()).contains("\"queryDate\":\"2026-11-30T12:01:05.000+0000\"");
+        assertThat(a.evaluationState()).isEqualTo(EvaluationState.EVALUATION_ERROR);
         assertThat(events).hasSize(1);
         var h = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("q")
                 .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems();
@@ -458,10 +459,11 @@ abstract class AlarmStoreContract {
         assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("q")
                 .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems()).hasSize(2);
         // A fresh alarm already in INSUFFICIENT_DATA gets the reason without a transition.
-        provider.putMetricAlarm(ctx(), alarm("fresh", "M").evaluationPeriods(1).datapointsToAlarm(1).build());
+        provider.putMetricAlarm(ctx(), alarm("fresh", "Other").evaluationPeriods(1).datapointsToAlarm(1).build());
         clock.set(Instant.parse("2026-11-30T12:03:05Z"));
         evaluating.run();
         assertThat(describe("fresh").stateReason()).startsWith("Unchecked: the alarm's metric query failed");
+        assertThat(describe("fresh").evaluationState()).isEqualTo(EvaluationState.EVALUATION_ERROR);
         assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("fresh")
                 .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems()).isEmpty();
         // The query works again: the alarm is evaluated as usual.
@@ -469,6 +471,11 @@ abstract class AlarmStoreContract {
         clock.set(Instant.parse("2026-11-30T12:04:05Z"));
         evaluator.run();
         assertThat(describe("q").stateValue()).isEqualTo(StateValue.ALARM);
+        assertThat(describe("q").evaluationState()).isNull();
+        // Recovered without a state change (no data, still INSUFFICIENT_DATA): the flag and the error's reason go.
+        assertThat(describe("fresh").stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
+        assertThat(describe("fresh").evaluationState()).isNull();
+        assertThat(describe("fresh").stateReason()).doesNotContain("query failed");
     }
 
     @Test
