@@ -76,9 +76,17 @@ final class AlarmActions {
         return s.length() <= 100 ? s : s.substring(0, 100);
     }
 
+    /** The instance an EC2 action acts on: the InstanceId of the alarm's metric (of a math alarm's first metric). */
     private static String instanceId(AlarmConfig c) {
-        if (c.dimensions() == null) return null;
-        for (AlarmConfig.Dim d : c.dimensions()) if ("InstanceId".equals(d.name())) return d.value();
+        List<List<AlarmConfig.Dim>> candidates = new java.util.ArrayList<>();
+        if (c.dimensions() != null) candidates.add(c.dimensions());
+        if (c.metrics() != null) {
+            for (AlarmConfig.Query q : c.metrics()) if (q.isMetric() && q.dimensions() != null) candidates.add(q.dimensions());
+        }
+        for (List<AlarmConfig.Dim> dims : candidates) {
+            for (AlarmConfig.Dim d : dims) if ("InstanceId".equals(d.name())) return d.value();
+        }
+        // Alarms stored before PutMetricAlarm checked EC2 actions may still lack one.
         return null;
     }
 }

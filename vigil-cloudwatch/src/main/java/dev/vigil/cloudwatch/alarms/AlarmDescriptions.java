@@ -108,7 +108,7 @@ final class AlarmDescriptions {
                 .evaluationPeriods(c.evaluationPeriods()).datapointsToAlarm(c.datapointsToAlarm()).threshold(c.threshold())
                 .comparisonOperator(c.comparisonOperator()).treatMissingData(c.treatMissingData())
                 .evaluateLowSampleCountPercentile(c.evaluateLowSampleCountPercentile())
-                .thresholdMetricId(c.thresholdMetricId());
+                .thresholdMetricId(c.thresholdMetricId()).evaluationState(a.evaluationState());
         if (c.isMathAlarm()) {
             b.metrics(c.metrics().stream().map(q -> AlarmEvaluator.query(q, !Boolean.FALSE.equals(q.returnData()))
                     .toBuilder().returnData(q.returnData()).accountId(q.accountId()).build()).toList());
@@ -170,7 +170,7 @@ final class AlarmDescriptions {
 
     DescribeAlarmHistoryResponse describeAlarmHistory(RequestContext ctx, DescribeAlarmHistoryRequest r) {
         int max = r.maxRecords() == null ? MAX_HISTORY : r.maxRecords();
-        int offset = AlarmTokens.offset(r.nextToken(), "history");
+        AlarmHistoryItem.Position after = AlarmTokens.position(r.nextToken(), "history");
         long from = r.startDate() == null ? 0 : r.startDate().toEpochMilli();
         long to = r.endDate() == null ? Long.MAX_VALUE : r.endDate().toEpochMilli();
         if (r.startDate() != null && r.endDate() != null && from > to) {
@@ -181,8 +181,9 @@ final class AlarmDescriptions {
         // AWS: without AlarmTypes only metric alarms' history is returned; a named alarm's history is returned whatever its type.
         List<String> types = r.hasAlarmTypes() ? r.alarmTypesAsStrings()
                 : r.alarmName() == null ? List.of(AlarmConfig.METRIC) : List.of();
+        // EndDate is inclusive: AWS accepts StartDate equal to EndDate, which would select nothing otherwise.
         List<AlarmHistoryItem> items = repo.history(ctx.accountId(), ctx.region(), r.alarmName(), itemTypes, types, from,
-                to, ascending, offset, max + 1);
+                to, ascending, after, max + 1);
         List<software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem> out = new ArrayList<>();
         for (int i = 0; i < Math.min(max, items.size()); i++) {
             AlarmHistoryItem h = items.get(i);
@@ -191,7 +192,7 @@ final class AlarmDescriptions {
                     .historySummary(h.summary()).historyData(h.data()).build());
         }
         DescribeAlarmHistoryResponse.Builder b = DescribeAlarmHistoryResponse.builder().alarmHistoryItems(out);
-        if (items.size() > max) b.nextToken(AlarmTokens.encode(offset + max, "history"));
+        if (items.size() > max) b.nextToken(AlarmTokens.encode(items.get(max - 1).position(), "history"));
         return b.build();
     }
 }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 public final class AlarmEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEvaluator.class);
     static final int BATCH = 10_000;
+    static final String EVALUATION_ERROR = "EVALUATION_ERROR";
     private static final Pattern BAND = Pattern.compile("\\s*ANOMALY_DETECTION_BAND\\s*\\(\\s*([a-z][a-zA-Z0-9_]*)\\s*(?:,\\s*([0-9.eE+-]+)\\s*)?\\)\\s*");
     private static final long MODEL_TTL = 3_600_000L;
 
@@ -97,7 +98,19 @@ public final class AlarmEvaluator {
         try {
             range = range(a, start, t, slots);
         } catch (AwsException e) {
+            // The evaluation was taken (next_eval moved on), so it must not end silently: without a result the alarm
+            // cannot claim OK or ALARM; it says why in its StateReason and flags AWS's EvaluationState
+            // EVALUATION_ERROR (a configuration error to review, per AWS's alarm evaluation states).
             LOG.warn("alarm {}: metric query failed: {}", a.arn(), e.getMessage());
+            String reason = StateReasons.queryFailed(e.getMessage());
+            String data = StateReasons.queryFailedData(clock.millis());
+            Alarm flagged = a.withEvaluationState(EVALUATION_ERROR);
+            if (!"INSUFFICIENT_DATA".equals(a.state())) {
+                transitions.change(flagged, "INSUFFICIENT_DATA", reason, data, false);
+            } else if (!reason.equals(a.stateReason()) || !EVALUATION_ERROR.equals(a.evaluationState())) {
+                // Same state: only the reason changes (no transition, so no history item, event or actions).
+                repo.updateState(flagged.withState("INSUFFICIENT_DATA", reason, data, clock.millis()), a.version());
+            }
             return;
         }
         Comparison op = Comparison.of(c.comparisonOperator());
@@ -106,7 +119,17 @@ public final class AlarmEvaluator {
         MetricEvaluation.Result r = MetricEvaluation.evaluate(new MetricEvaluation.Input(range, c.evaluationPeriods(),
                 c.effectiveDatapointsToAlarm(), op, c.threshold() == null ? 0 : c.threshold(),
                 c.effectiveTreatMissingData(), minimum));
-        if (r.state() == null || r.state().equals(a.state())) return;
+        boolean recovered = a.evaluationState() != null;
+        if (recovered) a = a.withEvaluationState(null);
+        if (r.state() == null || r.state().equals(a.state())) {
+            // The query works again but the state stays: the error's reason and flag go, quietly.
+            if (recovered && r.state() == null) repo.updateState(a, a.version());
+            else if (recovered) {
+                repo.updateState(a.withState(a.state(), StateReasons.reason(r, c, a.state()),
+                        StateReasons.reasonData(r, c, clock.millis()), clock.millis()), a.version());
+            }
+            return;
+        }
         String reason = StateReasons.reason(r, c, a.state());
         String data = StateReasons.reasonData(r, c, clock.millis());
         transitions.change(a, r.state(), reason, data, false);

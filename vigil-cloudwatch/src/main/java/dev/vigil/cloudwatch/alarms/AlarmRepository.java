@@ -41,11 +41,12 @@ public interface AlarmRepository {
 
     /**
      * History newest first (or oldest first), optionally of one alarm, of some item types and of some alarm types
-     * (empty: any), with from <= ts < to.
+     * (empty: any), with from <= ts <= to, starting strictly after {@code after} in that order (null: from the
+     * start). Ordered by (ts, id), so a position stays valid while items are added (keyset paging).
      */
     List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
-                                   Collection<String> alarmTypes, long from, long to, boolean ascending, int offset,
-                                   int limit);
+                                   Collection<String> alarmTypes, long from, long to, boolean ascending,
+                                   AlarmHistoryItem.Position after, int limit);
 
     Optional<SortedMap<String, String>> tags(String accountId, String region, String name);
 

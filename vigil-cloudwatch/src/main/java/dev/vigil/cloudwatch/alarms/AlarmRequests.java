@@ -149,6 +149,13 @@ final class AlarmRequests {
         List<String> ok = actions(r.okActions(), "OKActions", region, false);
         List<String> alarm = actions(r.alarmActions(), "AlarmActions", region, false);
         List<String> insufficient = actions(r.insufficientDataActions(), "InsufficientDataActions", region, false);
+        List<Ec2Actions.Monitored> monitored = new ArrayList<>();
+        if (math) {
+            for (AlarmConfig.Query q : queries) if (q.isMetric()) monitored.add(new Ec2Actions.Monitored(q.namespace(), q.metricName(), q.dimensions()));
+        } else {
+            monitored.add(new Ec2Actions.Monitored(r.namespace(), r.metricName(), dims));
+        }
+        for (List<String> l : List.of(ok, alarm, insufficient)) Ec2Actions.check(l, monitored);
         return new AlarmConfig(AlarmConfig.METRIC, r.alarmDescription(), r.actionsEnabled() == null || r.actionsEnabled(),
                 ok, alarm, insufficient, r.namespace(), r.metricName(), dims, statistic, extended,
                 r.unit() == null ? null : r.unitAsString(), math ? null : period, n, m, r.threshold(),

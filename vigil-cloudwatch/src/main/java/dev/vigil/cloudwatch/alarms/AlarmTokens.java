@@ -35,6 +35,24 @@ final class AlarmTokens {
         }
     }
 
+    static String encode(AlarmHistoryItem.Position p, String what) {
+        return encode(p.timestamp() + ":" + p.id(), what);
+    }
+
+    /** A history position written by {@link #encode(AlarmHistoryItem.Position, String)}; null without a token. */
+    static AlarmHistoryItem.Position position(String token, String what) {
+        String text = decode(token, what);
+        if (text == null) return null;
+        int colon = text.indexOf(':');
+        if (colon < 0) throw invalid();
+        try {
+            return new AlarmHistoryItem.Position(Long.parseLong(text.substring(0, colon)),
+                    Long.parseLong(text.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     private static dev.vigil.core.AwsException invalid() {
         return dev.vigil.core.AwsException.badRequest("InvalidNextToken", "The service returned an invalid NextToken.");
     }

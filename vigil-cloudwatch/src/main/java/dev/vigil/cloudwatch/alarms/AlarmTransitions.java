@@ -106,7 +106,7 @@ public final class AlarmTransitions {
     private boolean leftAlarmWithin(Alarm suppressor, Integer extension, long now) {
         if (extension == null || extension <= 0 || suppressor.stateTransitioned() + extension * 1000L <= now) return false;
         List<AlarmHistoryItem> last = repo.history(suppressor.accountId(), suppressor.region(), suppressor.name(),
-                List.of("StateUpdate"), List.of(), 0, Long.MAX_VALUE, false, 0, 1);
+                List.of("StateUpdate"), List.of(), 0, Long.MAX_VALUE, false, null, 1);
         return !last.isEmpty() && last.get(0).summary().startsWith("Alarm updated from ALARM to ");
     }
 

@@ -107,7 +107,7 @@ public final class AlarmsProvider {
             var existing = repo.get(ctx.accountId(), ctx.region(), name);
             if (existing.isEmpty()) {
                 Alarm a = new Alarm(ctx.accountId(), ctx.region(), name, config, now, "INSUFFICIENT_DATA",
-                        "Unchecked: Initial alarm creation", null, now, now, nextEval, 1, null, null, null);
+                        "Unchecked: Initial alarm creation", null, now, now, nextEval, 1, null, null, null, null);
                 if (!repo.create(a)) continue;
                 if (tags != null && !tags.isEmpty()) repo.tag(ctx.accountId(), ctx.region(), name, tags, AlarmTags.MAX_TAGS);
                 repo.addHistory(new AlarmHistoryItem(ctx.accountId(), ctx.region(), name, config.type(), now,
@@ -131,8 +131,16 @@ public final class AlarmsProvider {
 
     public DeleteAlarmsResponse deleteAlarms(RequestContext ctx, DeleteAlarmsRequest r) {
         if (!r.hasAlarmNames()) throw required("AlarmNames");
+        // Read first: the history item AWS writes on deletion carries the deleted alarm's configuration.
+        List<Alarm> deleting = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(r.alarmNames())) repo.get(ctx.accountId(), ctx.region(), name).ifPresent(deleting::add);
         List<String> missing = repo.delete(ctx.accountId(), ctx.region(), r.alarmNames());
         if (!missing.isEmpty()) throw AlarmErrors.alarmsNotFound(missing);
+        long now = clock.millis();
+        for (Alarm a : deleting) {
+            repo.addHistory(new AlarmHistoryItem(a.accountId(), a.region(), a.name(), a.config().type(), now,
+                    "ConfigurationUpdate", "Alarm \"" + a.name() + "\" deleted", Notifications.configurationDelete(a)));
+        }
         return DeleteAlarmsResponse.builder().build();
     }
 

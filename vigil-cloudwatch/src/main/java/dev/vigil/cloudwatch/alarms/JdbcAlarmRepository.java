@@ -35,7 +35,7 @@ public final class JdbcAlarmRepository implements AlarmRepository {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final String COLUMNS = "account_id, region, alarm_name, alarm_type, config, config_updated,"
             + " state_value, state_reason, state_reason_data, state_updated, state_transitioned, next_eval, version,"
-            + " suppressed_by, suppressed_reason, action_due";
+            + " suppressed_by, suppressed_reason, action_due, evaluation_state";
 
     private final Jdbc jdbc;
     private final String upsertTag;
@@ -72,7 +72,7 @@ public final class JdbcAlarmRepository implements AlarmRepository {
                 rs.getString("state_value"), rs.getString("state_reason"), rs.getString("state_reason_data"),
                 rs.getLong("state_updated"), rs.getLong("state_transitioned"), Rows.longOrNull(rs, "next_eval"),
                 rs.getLong("version"), rs.getString("suppressed_by"), rs.getString("suppressed_reason"),
-                Rows.longOrNull(rs, "action_due"));
+                Rows.longOrNull(rs, "action_due"), rs.getString("evaluation_state"));
     }
 
     @Override
@@ -96,10 +96,10 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     @Override
     public boolean create(Alarm a) {
         try {
-            return jdbc.update("INSERT INTO cw_alarms (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            return jdbc.update("INSERT INTO cw_alarms (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.accountId(), a.region(), a.name(), a.config().type(), json(a.config()), a.configUpdated(),
                     a.state(), a.stateReason(), a.stateReasonData(), a.stateUpdated(), a.stateTransitioned(),
-                    a.nextEval(), 1L, a.suppressedBy(), a.suppressedReason(), a.actionDue()) == 1;
+                    a.nextEval(), 1L, a.suppressedBy(), a.suppressedReason(), a.actionDue(), a.evaluationState()) == 1;
         } catch (StoreException e) {
             if (e.isUniqueViolation()) return false;
             throw e;
@@ -118,10 +118,11 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     public boolean updateState(Alarm a, long expectedVersion) {
         return jdbc.update("UPDATE cw_alarms SET state_value = ?, state_reason = ?, state_reason_data = ?,"
                         + " state_updated = ?, state_transitioned = ?, next_eval = ?, suppressed_by = ?,"
-                        + " suppressed_reason = ?, action_due = ?, config = ?, version = version + 1"
+                        + " suppressed_reason = ?, action_due = ?, evaluation_state = ?, config = ?, version = version + 1"
                         + " WHERE account_id = ? AND region = ? AND alarm_name = ? AND version = ?",
                 a.state(), a.stateReason(), a.stateReasonData(), a.stateUpdated(), a.stateTransitioned(),
-                a.nextEval(), a.suppressedBy(), a.suppressedReason(), a.actionDue(), json(a.config()), a.accountId(),
+                a.nextEval(), a.suppressedBy(), a.suppressedReason(), a.actionDue(), a.evaluationState(),
+                json(a.config()), a.accountId(),
                 a.region(), a.name(), expectedVersion) == 1;
     }
 
@@ -174,9 +175,10 @@ public final class JdbcAlarmRepository implements AlarmRepository {
     @Override
     public List<AlarmHistoryItem> history(String accountId, String region, String alarmName, Collection<String> types,
                                           Collection<String> alarmTypes, long from, long to, boolean ascending,
-                                          int offset, int limit) {
+                                          AlarmHistoryItem.Position after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT account_id, region, alarm_name, alarm_type, ts, item_type, summary,"
-                + " history_data FROM cw_alarm_history WHERE account_id = ? AND region = ? AND ts >= ? AND ts < ?");
+                + " history_data, history_id FROM cw_alarm_history WHERE account_id = ? AND region = ? AND ts >= ?"
+                + " AND ts <= ?");
         List<Object> args = new ArrayList<>(List.of(accountId, region, from, to));
         if (alarmName != null) {
             sql.append(" AND alarm_name = ?");
@@ -190,11 +192,17 @@ public final class JdbcAlarmRepository implements AlarmRepository {
             sql.append(" AND alarm_type IN (").append(String.join(", ", Collections.nCopies(alarmTypes.size(), "?"))).append(')');
             args.addAll(alarmTypes);
         }
+        String beyond = ascending ? ">" : "<";
+        if (after != null) {
+            // Keyset position: rows added while a client pages never shift the pages it has not read yet.
+            sql.append(" AND (ts ").append(beyond).append(" ? OR (ts = ? AND history_id ").append(beyond).append(" ?))");
+            args.addAll(List.of(after.timestamp(), after.timestamp(), after.id()));
+        }
         String dir = ascending ? "ASC" : "DESC";
-        sql.append(" ORDER BY ts ").append(dir).append(", history_id ").append(dir)
-                .append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
+        sql.append(" ORDER BY ts ").append(dir).append(", history_id ").append(dir).append(" LIMIT ").append(limit);
         return jdbc.query(sql.toString(), rs -> new AlarmHistoryItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)), args.toArray());
+                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)),
+                args.toArray());
     }
 
     @Override

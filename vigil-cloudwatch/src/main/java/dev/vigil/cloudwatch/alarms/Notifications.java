@@ -232,6 +232,15 @@ final class Notifications {
         return o.toString();
     }
 
+    /** The HistoryData of the ConfigurationUpdate item AWS records when an alarm is deleted. */
+    static String configurationDelete(Alarm deleted) {
+        ObjectNode o = StateReasons.JSON.createObjectNode();
+        o.put("version", "1.0");
+        o.put("type", "Delete");
+        o.set("deletedAlarm", describe(deleted));
+        return o.toString();
+    }
+
     private static JsonNode describe(Alarm a) {
         ObjectNode o = JdbcAlarmRepository.MAPPER.valueToTree(a.config());
         o.remove("type");

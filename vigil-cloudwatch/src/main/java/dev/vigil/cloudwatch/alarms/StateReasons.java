@@ -122,6 +122,18 @@ public final class StateReasons {
      * evaluated periods (startDate is the first one's start), evaluatedDatapoints the newest datapoints the transition
      * needed, newest first; for INSUFFICIENT_DATA no startDate and the unknown periods' timestamps only.
      */
+    /** The reason of an alarm whose metric query failed at evaluation. */
+    static String queryFailed(String error) {
+        return "Unchecked: the alarm's metric query failed: " + error;
+    }
+
+    static String queryFailedData(long queryDate) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("version", "1.0");
+        o.put("queryDate", iso(queryDate));
+        return o.toString();
+    }
+
     public static String reasonData(MetricEvaluation.Result r, AlarmConfig c, long queryDate) {
         ObjectNode o = JSON.createObjectNode();
         o.put("version", "1.0");

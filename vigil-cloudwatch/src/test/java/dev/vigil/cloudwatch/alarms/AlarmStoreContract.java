@@ -102,8 +102,7 @@ abstract class AlarmStoreContract {
         return PutMetricAlarmRequest.builder().alarmName(name).namespace(ns).metricName(metric).statistic("Average")
                 .period(60).evaluationPeriods(5).datapointsToAlarm(3).threshold(1.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .alarmActions("arn:aws:sns:us-east-1:" + account + ":ops", "arn:aws:automate:us-east-1:ec2:stop",
-                        "arn:aws:sns:us-east-1:" + account + ":missing");
+                .alarmActions("arn:aws:sns:us-east-1:" + account + ":ops", "arn:aws:sns:us-east-1:" + account + ":missing");
     }
 
     MetricAlarm describe(String name) {
@@ -151,20 +150,20 @@ abstract class AlarmStoreContract {
                 "ConfigurationUpdate: Alarm \"cpu\" created",
                 "StateUpdate: Alarm updated from INSUFFICIENT_DATA to ALARM",
                 "Action: Successfully executed action arn:aws:sns:us-east-1:" + account + ":ops",
-                "Action: Failed to execute action arn:aws:automate:us-east-1:ec2:stop. Received error: \"The alarm's metric has no InstanceId dimension.\"",
                 "Action: Failed to execute action arn:aws:sns:us-east-1:" + account + ":missing. Received error: \"Topic does not exist\"");
         var page = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu")
-                .historyItemType(HistoryItemType.ACTION).maxRecords(2).build());
-        assertThat(page.alarmHistoryItems()).hasSize(2);
-        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu")
-                .historyItemType(HistoryItemType.ACTION).maxRecords(2).nextToken(page.nextToken()).build())
-                .alarmHistoryItems()).hasSize(1);
+                .historyItemType(HistoryItemType.ACTION).maxRecords(1).build());
+        assertThat(page.alarmHistoryItems()).hasSize(1);
+        var page2 = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu")
+                .historyItemType(HistoryItemType.ACTION).maxRecords(1).nextToken(page.nextToken()).build());
+        assertThat(page2.alarmHistoryItems()).hasSize(1).doesNotContainAnyElementsOf(page.alarmHistoryItems());
+        assertThat(page2.nextToken()).isNull();
 
         // History is kept 30 days: the creation (12:00:30) goes first, the transition and actions (12:05:10) next.
         clock.set(Instant.parse("2026-12-30T12:05:09Z"));
         evaluator.sweepHistory();
         assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu").build())
-                .alarmHistoryItems()).hasSize(4);
+                .alarmHistoryItems()).hasSize(3);
         clock.set(Instant.parse("2026-12-30T12:05:11Z"));
         evaluator.sweepHistory();
         assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("cpu").build())
@@ -221,7 +220,7 @@ abstract class AlarmStoreContract {
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), alarm("x", "M").alarmActions("arn:aws:automate:eu-west-1:ec2:stop").build()))
                 .hasMessageContaining("Invalid region");
-        provider.putMetricAlarm(ctx(), alarm("y", "M").alarmActions("arn:aws:automate:us-east-1:ec2:recover",
+        provider.putMetricAlarm(ctx(), alarm("y", "M").alarmActions(
                 "arn:aws:autoscaling:us-east-1:" + account + ":scalingPolicy:12345678-1234-1234-1234-123456789012:autoScalingGroupName/web:policyName/up",
                 "arn:aws:ssm:us-east-1:" + account + ":opsitem:2#CATEGORY=Availability",
                 "arn:aws:ssm-incidents::" + account + ":responseplan/plan").build());
@@ -263,8 +262,10 @@ abstract class AlarmStoreContract {
                 .metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("a1", "b1");
         assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().parentsOfAlarmName("b1").build())
                 .compositeAlarms()).extracting(CompositeAlarm::alarmName).containsExactly("c1");
-        assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().actionPrefix("arn:aws:automate:").build())
+        assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().actionPrefix("arn:aws:sns:").build())
                 .metricAlarms()).hasSize(3);
+        assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().actionPrefix("arn:aws:automate:").build())
+                .metricAlarms()).isEmpty();
         assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().stateValue(StateValue.ALARM).build())
                 .metricAlarms()).isEmpty();
         assertThat(provider.describeAlarmsForMetric(ctx(), DescribeAlarmsForMetricRequest.builder().namespace(ns)
@@ -284,9 +285,197 @@ abstract class AlarmStoreContract {
         assertThatThrownBy(() -> provider.deleteAlarms(ctx(), DeleteAlarmsRequest.builder().alarmNames("a1", "zz").build()))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("ResourceNotFound"));
         assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().alarmNames("a1").build()).metricAlarms()).hasSize(1);
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("a1").build())
+                .alarmHistoryItems()).extracting(x -> x.historySummary()).containsExactly("Alarm \"a1\" created");
+        clock.advance(Duration.ofSeconds(5));
         provider.deleteAlarms(ctx(), DeleteAlarmsRequest.builder().alarmNames("a1", "a2").build());
         assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().build()).metricAlarms())
                 .extracting(MetricAlarm::alarmName).containsExactly("b1");
+        // The deletion is a ConfigurationUpdate with the deleted alarm, and the history outlives the alarm.
+        var h = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("a1").build())
+                .alarmHistoryItems();
+        assertThat(h).extracting(x -> x.historyItemTypeAsString() + ": " + x.historySummary()).containsExactly(
+                "ConfigurationUpdate: Alarm \"a1\" deleted", "ConfigurationUpdate: Alarm \"a1\" created");
+        assertThat(h.get(0).timestamp()).isEqualTo(clock.instant());
+        assertThat(h.get(0).alarmType()).isEqualTo(AlarmType.METRIC_ALARM);
+        assertThat(h.get(0).historyData()).startsWith("{\"version\":\"1.0\",\"type\":\"Delete\",\"deletedAlarm\":{")
+                .contains("\"alarmName\":\"a1\"", "\"alarmArn\":\"arn:aws:cloudwatch:us-east-1:" + account + ":alarm:a1\"",
+                        "\"metricName\":\"M\"", "\"threshold\":1.0");
+        provider.deleteAlarms(ctx(), DeleteAlarmsRequest.builder().alarmNames("c1").build());
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("c1").build())
+                .alarmHistoryItems().get(0).historyData()).contains("\"type\":\"Delete\"", "\"alarmRule\":\"ALARM(a1) OR");
+    }
+
+    @Test
+    void ec2ActionsOnlyOnAlarmsMonitoringAnInstance() {
+        String stop = "arn:aws:automate:us-east-1:ec2:stop";
+        String recover = "arn:aws:automate:us-east-1:ec2:recover";
+        Dimension instance = Dimension.builder().name("InstanceId").value("i-0abc").build();
+        Dimension asg = Dimension.builder().name("AutoScalingGroupName").value("web").build();
+        String message = "Invalid use of EC2 action. An EC2 action can only be used if the alarm is monitoring an EC2 instance.";
+        // Refused: no InstanceId dimension (in any action list), recover outside AWS/EC2 or on StatusCheckFailed_Instance.
+        List<PutMetricAlarmRequest> refused = List.of(
+                alarm("e", "M").alarmActions(stop).build(),
+                alarm("e", "M").dimensions(asg).okActions(stop).build(),
+                alarm("e", "M").alarmActions(List.of()).insufficientDataActions(stop).build(),
+                alarm("e", "M").dimensions(instance).alarmActions(recover).build(),
+                alarm("e", "StatusCheckFailed_Instance").namespace("AWS/EC2").dimensions(instance).alarmActions(recover).build(),
+                math("e", List.of(instance), List.of(asg)).alarmActions(stop).build());
+        for (PutMetricAlarmRequest r : refused) {
+            assertThatThrownBy(() -> provider.putMetricAlarm(ctx(), r)).as(r.toString())
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("ValidationError");
+                        assertThat(e.getMessage()).isEqualTo(message);
+                    });
+        }
+        assertThat(provider.describeAlarms(ctx(), DescribeAlarmsRequest.builder().alarmNames("e").build()).metricAlarms()).isEmpty();
+        // Accepted: a custom metric with InstanceId (stop, terminate, reboot), AWS/EC2 per-instance (also recover), math.
+        provider.putMetricAlarm(ctx(), alarm("custom", "M").dimensions(instance, asg).alarmActions(stop,
+                "arn:aws:automate:us-east-1:ec2:terminate", "arn:aws:automate:us-east-1:ec2:reboot").build());
+        provider.putMetricAlarm(ctx(), alarm("system", "StatusCheckFailed_System").namespace("AWS/EC2").dimensions(instance)
+                .alarmActions(recover).build());
+        provider.putMetricAlarm(ctx(), math("math", List.of(instance), List.of(instance)).alarmActions(stop).build());
+        // The action acts on the math alarm's instance.
+        set("math", "ALARM");
+        var h = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("math")
+                .historyItemType(HistoryItemType.ACTION).build()).alarmHistoryItems();
+        assertThat(h).extracting(x -> x.historySummary()).containsExactly("Successfully executed action " + stop);
+        assertThat(h.get(0).historyData()).contains("\"actionTarget\":\"i-0abc\"");
+    }
+
+    PutMetricAlarmRequest.Builder math(String name, List<Dimension> first, List<Dimension> second) {
+        return PutMetricAlarmRequest.builder().alarmName(name).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).metrics(
+                        MetricDataQuery.builder().id("a").returnData(false).metricStat(s -> s.period(60).stat("Sum")
+                                .metric(m -> m.namespace(ns).metricName("A").dimensions(first))).build(),
+                        MetricDataQuery.builder().id("b").returnData(false).metricStat(s -> s.period(60).stat("Sum")
+                                .metric(m -> m.namespace(ns).metricName("B").dimensions(second))).build(),
+                        MetricDataQuery.builder().id("e").expression("a + b").returnData(true).build());
+    }
+
+    @Test
+    void historyRangeIsInclusiveAndPagesAreStableUnderInserts() {
+        provider.putMetricAlarm(ctx(), alarm("h", "M").alarmActions(List.of()).build());
+        Instant t0 = START.plusSeconds(100);
+        // Ten items, two per second (equal timestamps are ordered by id).
+        for (int i = 0; i < 10; i++) history("h", t0.plusSeconds(i / 2), "item " + i);
+        // StartDate and EndDate are both inclusive.
+        assertThat(summaries(range("h", t0.plusSeconds(1), t0.plusSeconds(1)).build()))
+                .containsExactly("item 3", "item 2");
+        assertThat(summaries(range("h", t0.plusSeconds(1), t0.plusSeconds(2)).scanBy(ScanBy.TIMESTAMP_ASCENDING).build()))
+                .containsExactly("item 2", "item 3", "item 4", "item 5");
+        assertThatThrownBy(() -> provider.describeAlarmHistory(ctx(), range("h", t0.plusSeconds(2), t0.plusSeconds(1)).build()))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValueException"));
+
+        // Newest first, 3 a page, while new items arrive between the pages: the pages read the ten items exactly once.
+        for (ScanBy scan : List.of(ScanBy.TIMESTAMP_DESCENDING, ScanBy.TIMESTAMP_ASCENDING)) {
+            List<String> seen = new ArrayList<>();
+            String token = null;
+            int added = 0;
+            do {
+                var page = provider.describeAlarmHistory(ctx(), range("h", t0, t0.plusSeconds(4)).scanBy(scan)
+                        .maxRecords(3).nextToken(token).build());
+                seen.addAll(summaries(page.alarmHistoryItems()));
+                token = page.nextToken();
+                // Newer items, one of them at the newest timestamp in range (it sorts before the page position).
+                history("h", t0.plusSeconds(4), "late " + scan + " " + added++);
+                history("h", t0.plusSeconds(60), "later " + scan + " " + added++);
+            } while (token != null);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 10; i++) expected.add("item " + i);
+            if (scan == ScanBy.TIMESTAMP_DESCENDING) {
+                Collections.reverse(expected);
+                assertThat(seen).containsExactlyElementsOf(expected);
+            } else {
+                // Oldest first, items added at the end of the range are read too, each once.
+                assertThat(seen.subList(0, 10)).containsExactlyElementsOf(expected);
+                assertThat(seen).doesNotHaveDuplicates();
+            }
+        }
+        assertThatThrownBy(() -> provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder()
+                .nextToken("bm90IGEgdG9rZW4").build()))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidNextToken"));
+    }
+
+    void history(String alarm, Instant at, String summary) {
+        alarms.addHistory(new AlarmHistoryItem(account, REGION, alarm, "MetricAlarm", at.toEpochMilli(), "StateUpdate",
+                summary, "{}"));
+    }
+
+    DescribeAlarmHistoryRequest.Builder range(String alarm, Instant from, Instant to) {
+        return DescribeAlarmHistoryRequest.builder().alarmName(alarm).historyItemType(HistoryItemType.STATE_UPDATE)
+                .startDate(from).endDate(to);
+    }
+
+    List<String> summaries(DescribeAlarmHistoryRequest r) {
+        return summaries(provider.describeAlarmHistory(ctx(), r).alarmHistoryItems());
+    }
+
+    static List<String> summaries(List<software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem> items) {
+        return items.stream().map(x -> x.historySummary()).toList();
+    }
+
+    @Test
+    void failingMetricQueryGoesToInsufficientDataWithAReason() {
+        // The metric source fails for this alarm's namespace, as a query the store refuses would.
+        String broken = ns;
+        MetricSource failing = new MetricSource() {
+            final AlarmMetricSource real = new AlarmMetricSource(metrics, clock);
+
+            @Override
+            public java.util.Map<String, java.util.SortedMap<Long, Double>> query(String accountId, String region,
+                    List<MetricDataQuery> queries, Instant start, Instant end) {
+                if (queries.stream().anyMatch(q -> q.metricStat() != null && broken.equals(q.metricStat().metric().namespace()))) {
+                    throw AwsException.badRequest("ValidationError", "Error in expression 'v': boom");
+                }
+                return real.query(accountId, region, queries, start, end);
+            }
+
+            @Override
+            public boolean isStatistic(String stat) {
+                return real.isStatistic(stat);
+            }
+        };
+        AlarmEvaluator evaluating = new AlarmEvaluator(alarms, failing, new AlarmTransitions(alarms, ic, clock), clock);
+        provider.putMetricAlarm(ctx(), alarm("q", "M").evaluationPeriods(1).datapointsToAlarm(1).build());
+        set("q", "ALARM");
+        delivered.clear();
+        events.clear();
+        clock.set(Instant.parse("2026-11-30T12:01:05Z"));
+        evaluating.run();
+        MetricAlarm a = describe("q");
+        assertThat(a.stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
+        assertThat(a.stateReason()).isEqualTo("Unchecked: the alarm's metric query failed: Error in expression 'v': boom");
+        assertThat(a.stateReasonData()).contains("\"queryDate\":\"2026-11-30T12:01:05.000+0000\"");
+        assertThat(a.evaluationState()).isEqualTo(EvaluationState.EVALUATION_ERROR);
+        assertThat(events).hasSize(1);
+        var h = provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("q")
+                .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems();
+        assertThat(h.get(0).historySummary()).isEqualTo("Alarm updated from ALARM to INSUFFICIENT_DATA");
+        // Still failing at the next period: no new transition, nothing more sent.
+        clock.set(Instant.parse("2026-11-30T12:02:05Z"));
+        evaluating.run();
+        assertThat(events).hasSize(1);
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("q")
+                .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems()).hasSize(2);
+        // A fresh alarm already in INSUFFICIENT_DATA gets the reason without a transition.
+        provider.putMetricAlarm(ctx(), alarm("fresh", "Other").evaluationPeriods(1).datapointsToAlarm(1).build());
+        clock.set(Instant.parse("2026-11-30T12:03:05Z"));
+        evaluating.run();
+        assertThat(describe("fresh").stateReason()).startsWith("Unchecked: the alarm's metric query failed");
+        assertThat(describe("fresh").evaluationState()).isEqualTo(EvaluationState.EVALUATION_ERROR);
+        assertThat(provider.describeAlarmHistory(ctx(), DescribeAlarmHistoryRequest.builder().alarmName("fresh")
+                .historyItemType(HistoryItemType.STATE_UPDATE).build()).alarmHistoryItems()).isEmpty();
+        // The query works again: the alarm is evaluated as usual.
+        put("M", Instant.parse("2026-11-30T12:03:00Z"), 5);
+        clock.set(Instant.parse("2026-11-30T12:04:05Z"));
+        evaluator.run();
+        assertThat(describe("q").stateValue()).isEqualTo(StateValue.ALARM);
+        assertThat(describe("q").evaluationState()).isNull();
+        // Recovered without a state change (no data, still INSUFFICIENT_DATA): the flag and the error's reason go.
+        assertThat(describe("fresh").stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
+        assertThat(describe("fresh").evaluationState()).isNull();
+        assertThat(describe("fresh").stateReason()).doesNotContain("query failed");
     }
 
     @Test
