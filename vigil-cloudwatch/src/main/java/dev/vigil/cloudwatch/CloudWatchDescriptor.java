@@ -59,6 +59,8 @@ public final class CloudWatchDescriptor {
     public static final String XML_NAMESPACE = "http://monitoring.amazonaws.com/doc/2010-08-01/";
     public static final String API_VERSION = "2010-08-01";
     public static final String ERROR_NAMESPACE = "com.amazonaws.cloudwatch";
+    /** "Each PutMetricData request is limited to 1 MB in size for HTTP POST requests" (API reference). */
+    public static final long PUT_METRIC_DATA_MAX_BYTES = 1_048_576;
 
     private CloudWatchDescriptor() {}
 
@@ -84,7 +86,7 @@ public final class CloudWatchDescriptor {
         b.operation(op("PutMetricData", PutMetricDataRequest.class, PutMetricDataResponse.class, p::putMetricData)
                 .conditionKeys((ctx, r) -> r.namespace() == null ? Map.of()
                         : Map.of("cloudwatch:namespace", List.of(r.namespace())))
-                .dataEvent().build());
+                .maxRequestBytes(PUT_METRIC_DATA_MAX_BYTES).dataEvent().build());
         b.operation(op("GetMetricStatistics", GetMetricStatisticsRequest.class, GetMetricStatisticsResponse.class,
                 p::getMetricStatistics).readOnly().dataEvent().build());
         b.operation(op("GetMetricData", GetMetricDataRequest.class, GetMetricDataResponse.class, p::getMetricData)

@@ -19,6 +19,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final boolean dataEvent;
     private final boolean signed;
     private final boolean authorized;
+    private final long maxRequestBytes;
 
     private OperationDescriptor(Builder<I, O> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -32,6 +33,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.dataEvent = b.dataEvent;
         this.signed = b.signed;
         this.authorized = b.authorized;
+        this.maxRequestBytes = b.maxRequestBytes;
     }
 
     public static <I extends SdkPojo, O extends SdkPojo> Builder<I, O> builder(
@@ -56,6 +58,11 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     public boolean signed() { return signed; }
     /** False for the operations AWS serves without a policy check, even under an explicit deny (GetCallerIdentity). */
     public boolean authorized() { return authorized; }
+    /**
+     * The largest body AWS accepts for this operation, as sent (compressed if it was), or 0 when only the
+     * server-wide limit applies; larger requests are refused before parsing with 413 RequestEntityTooLarge.
+     */
+    public long maxRequestBytes() { return maxRequestBytes; }
 
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
@@ -75,6 +82,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private boolean dataEvent;
         private boolean signed = true;
         private boolean authorized = true;
+        private long maxRequestBytes;
 
         private Builder(String name, Class<I> requestClass, Class<O> responseClass) {
             this.name = name;
@@ -90,6 +98,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> dataEvent() { this.dataEvent = true; return this; }
         public Builder<I, O> unsigned() { this.signed = false; return this; }
         public Builder<I, O> withoutAuthorization() { this.authorized = false; return this; }
+        public Builder<I, O> maxRequestBytes(long bytes) { this.maxRequestBytes = bytes; return this; }
         public OperationDescriptor<I, O> build() { return new OperationDescriptor<>(this); }
     }
 }
