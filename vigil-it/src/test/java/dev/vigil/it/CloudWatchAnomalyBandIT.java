@@ -106,6 +106,19 @@ class CloudWatchAnomalyBandIT {
     }
 
     @Test
+    void widgetImagesDrawTheBand() throws Exception {
+        String ns = "Vigil/IT-band-" + UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
+        history(ns, t0);
+        String widget = "{\"metrics\":[[\"" + ns + "\",\"Latency\",\"Host\",\"a\",{\"id\":\"m1\",\"stat\":\"Average\"}],"
+                + "[{\"expression\":\"ANOMALY_DETECTION_BAND(m1, 2)\",\"id\":\"ad1\"}]],"
+                + "\"period\":60,\"start\":\"-PT1H\",\"end\":\"PT0H\",\"width\":400,\"height\":200}";
+        byte[] png = cw.getMetricWidgetImage(r -> r.metricWidget(widget)).metricWidgetImage().asByteArray();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(400);
+    }
+
+    @Test
     void aBandNeedsAMetric() {
         String ns = "Vigil/IT-band-" + UUID.randomUUID();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
