@@ -5,11 +5,15 @@ import static dev.vigil.core.service.Constraint.oneOf;
 import static dev.vigil.core.service.Constraint.pattern;
 import static dev.vigil.core.service.Constraint.range;
 
+import dev.vigil.core.AwsException;
 import dev.vigil.core.RequestContext;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
+import dev.vigil.core.service.TagConditions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteDashboardsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteDashboardsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -55,6 +59,8 @@ public final class CloudWatchDescriptor {
     public static final String XML_NAMESPACE = "http://monitoring.amazonaws.com/doc/2010-08-01/";
     public static final String API_VERSION = "2010-08-01";
     public static final String ERROR_NAMESPACE = "com.amazonaws.cloudwatch";
+    /** "Each PutMetricData request is limited to 1 MB in size for HTTP POST requests" (API reference). */
+    public static final long PUT_METRIC_DATA_MAX_BYTES = 1_048_576;
 
     private CloudWatchDescriptor() {}
 
@@ -78,7 +84,9 @@ public final class CloudWatchDescriptor {
         // PutMetricData, GetMetricData, GetMetricStatistics and ListMetrics are CloudTrail data events
         // (AWS::CloudWatch::Metric), not management events: they stay out of LookupEvents.
         b.operation(op("PutMetricData", PutMetricDataRequest.class, PutMetricDataResponse.class, p::putMetricData)
-                .dataEvent().build());
+                .conditionKeys((ctx, r) -> r.namespace() == null ? Map.of()
+                        : Map.of("cloudwatch:namespace", List.of(r.namespace())))
+                .maxRequestBytes(PUT_METRIC_DATA_MAX_BYTES).dataEvent().build());
         b.operation(op("GetMetricStatistics", GetMetricStatisticsRequest.class, GetMetricStatisticsResponse.class,
                 p::getMetricStatistics).readOnly().dataEvent().build());
         b.operation(op("GetMetricData", GetMetricDataRequest.class, GetMetricDataResponse.class, p::getMetricData)
@@ -86,9 +94,12 @@ public final class CloudWatchDescriptor {
         b.operation(op("ListMetrics", ListMetricsRequest.class, ListMetricsResponse.class, p::listMetrics)
                 .readOnly().dataEvent().build());
         b.operation(op("PutDashboard", PutDashboardRequest.class, PutDashboardResponse.class, p::putDashboard)
-                .resources((ctx, r) -> dashboard(ctx, r.dashboardName())).build());
+                .resources((ctx, r) -> dashboard(ctx, r.dashboardName()))
+                .conditionKeys(TagConditions.all((ctx, r) -> requestTags(r.hasTags() ? r.tags() : List.of()),
+                        (ctx, r) -> resourceTags(p, ctx, dashboard(ctx, r.dashboardName())))).build());
         b.operation(op("GetDashboard", GetDashboardRequest.class, GetDashboardResponse.class, p::getDashboard)
-                .resources((ctx, r) -> dashboard(ctx, r.dashboardName())).readOnly().build());
+                .resources((ctx, r) -> dashboard(ctx, r.dashboardName()))
+                .conditionKeys((ctx, r) -> resourceTags(p, ctx, dashboard(ctx, r.dashboardName()))).readOnly().build());
         b.operation(op("ListDashboards", ListDashboardsRequest.class, ListDashboardsResponse.class, p::listDashboards)
                 .readOnly().build());
         b.operation(op("DeleteDashboards", DeleteDashboardsRequest.class, DeleteDashboardsResponse.class,
@@ -99,13 +110,41 @@ public final class CloudWatchDescriptor {
         b.operation(op("GetMetricWidgetImage", GetMetricWidgetImageRequest.class, GetMetricWidgetImageResponse.class,
                 p::getMetricWidgetImage).readOnly().build());
         b.operation(op("TagResource", TagResourceRequest.class, TagResourceResponse.class, p::tagResource)
-                .resources((ctx, r) -> arn(r.resourceARN())).build());
+                .resources((ctx, r) -> arn(r.resourceARN()))
+                .conditionKeys(TagConditions.all((ctx, r) -> requestTags(r.hasTags() ? r.tags() : List.of()),
+                        (ctx, r) -> resourceTags(p, ctx, arn(r.resourceARN())))).build());
         b.operation(op("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, p::untagResource)
-                .resources((ctx, r) -> arn(r.resourceARN())).build());
+                .resources((ctx, r) -> arn(r.resourceARN()))
+                .conditionKeys(TagConditions.all((ctx, r) -> TagConditions.tagKeys(r.hasTagKeys() ? r.tagKeys() : null),
+                        (ctx, r) -> resourceTags(p, ctx, arn(r.resourceARN())))).build());
         b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class,
-                p::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN())).readOnly().build());
+                p::listTagsForResource).resources((ctx, r) -> arn(r.resourceARN()))
+                .conditionKeys((ctx, r) -> resourceTags(p, ctx, arn(r.resourceARN()))).readOnly().build());
         if (alarms != null) dev.vigil.cloudwatch.alarms.AlarmDescriptor.register(b, alarms);
         return b.build();
+    }
+
+    /** aws:RequestTag/k and aws:TagKeys of the tags a request carries. */
+    public static Map<String, List<String>> requestTags(List<Tag> tags) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Tag t : tags) if (t.key() != null) m.put(t.key(), t.value());
+        return TagConditions.requestTags(m);
+    }
+
+    /**
+     * aws:ResourceTag/k of the one alarm or dashboard {@code arns} names (AWS lists the key on both resource
+     * types); nothing for a resource that does not exist (yet) or is not this account's.
+     */
+    public static Map<String, List<String>> resourceTags(CloudWatchProvider p, RequestContext ctx, List<String> arns) {
+        if (arns.size() != 1 || arns.get(0).equals("*")) return Map.of();
+        try {
+            Map<String, String> tags = new LinkedHashMap<>();
+            p.listTagsForResource(ctx, ListTagsForResourceRequest.builder().resourceARN(arns.get(0)).build())
+                    .tags().forEach(t -> tags.put(t.key(), t.value()));
+            return TagConditions.resourceTags(tags);
+        } catch (AwsException e) {
+            return Map.of();
+        }
     }
 
     private static List<String> arn(String arn) {

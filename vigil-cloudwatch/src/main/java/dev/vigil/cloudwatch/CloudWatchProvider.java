@@ -49,7 +49,7 @@ public final class CloudWatchProvider {
                               dev.vigil.cloudwatch.alarms.AlarmRepository alarms, Clock clock) {
         this.ingest = new MetricIngest(metrics, clock);
         this.statistics = new MetricStatistics(metrics, clock);
-        this.metricData = new MetricDataQueries(metrics, clock);
+        this.metricData = new MetricDataQueries(metrics, alarms, clock);
         this.listing = new MetricListing(metrics, clock);
         this.tags = new ResourceTags(dashboards, alarms);
         this.dashboards = new Dashboards(dashboards, tags, clock);

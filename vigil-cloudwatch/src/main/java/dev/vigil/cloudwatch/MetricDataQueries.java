@@ -4,6 +4,8 @@ import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValue;
 import static dev.vigil.cloudwatch.CloudWatchErrors.invalidValues;
 import static dev.vigil.cloudwatch.CloudWatchErrors.required;
 
+import dev.vigil.cloudwatch.alarms.AlarmRepository;
+import dev.vigil.cloudwatch.alarms.BandDetectors;
 import dev.vigil.cloudwatch.insights.InsightsParser;
 import dev.vigil.cloudwatch.math.DynamicLabels;
 import dev.vigil.cloudwatch.math.ExpressionQueries;
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * them by default (metric name, plus the stat and/or period when those differ between the queries), paged by
  * MaxDatapoints with NextToken. Expression queries are evaluated by the metric math engine after the queries
  * they name ({@link ExpressionQueries}), with SEARCH and Metrics Insights (SELECT) reading the store through
- * {@link MetricQueries}; a Label with dynamic placeholders is rendered per result series.
+ * {@link MetricQueries}, and ANOMALY_DETECTION_BAND training the alarms' anomaly model; a Label with dynamic placeholders is rendered per result series.
  * Thread-safe (stateless).
  */
 final class MetricDataQueries {
@@ -50,10 +52,17 @@ final class MetricDataQueries {
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
 
     private final MetricRepository metrics;
+    private final AlarmRepository detectors;
     private final Clock clock;
 
     MetricDataQueries(MetricRepository metrics, Clock clock) {
+        this(metrics, null, clock);
+    }
+
+    /** {@code detectors}: the anomaly detectors ANOMALY_DETECTION_BAND reads and creates (null: none kept). */
+    MetricDataQueries(MetricRepository metrics, AlarmRepository detectors, Clock clock) {
         this.metrics = metrics;
+        this.detectors = detectors;
         this.clock = clock;
     }
 
@@ -124,7 +133,8 @@ final class MetricDataQueries {
         Map<String, List<ExpressionQueries.Result>> results;
         try {
             results = ExpressionQueries.evaluate(queries, metrics, PeriodRules.roundStart(r.startTime(), now),
-                    r.endTime().toEpochMilli(), MetricQueries.extensions(this.metrics, ctx, now));
+                    r.endTime().toEpochMilli(), MetricQueries.extensions(this.metrics, ctx, now,
+                            BandDetectors.of(detectors, ctx.accountId(), ctx.region(), clock)));
         } catch (MathException e) {
             throw CloudWatchErrors.validation(e.getMessage());
         }

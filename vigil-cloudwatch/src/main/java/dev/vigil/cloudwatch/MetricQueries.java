@@ -1,5 +1,7 @@
 package dev.vigil.cloudwatch;
 
+import dev.vigil.cloudwatch.alarms.AnomalyBandFunction;
+import dev.vigil.cloudwatch.alarms.BandDetectors;
 import dev.vigil.cloudwatch.insights.InsightsLanguage;
 import dev.vigil.cloudwatch.math.ExpressionQueries;
 import dev.vigil.cloudwatch.math.MetricMath;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 
 /**
- * What GetMetricData adds to metric math for one request: SEARCH and Metrics Insights reading the caller's
+ * What GetMetricData adds to metric math for one request: SEARCH, ANOMALY_DETECTION_BAND and Metrics Insights reading the caller's
  * metrics, and the properties dynamic labels read from a MetricStat result. Stateless.
  */
 public final class MetricQueries {
@@ -25,8 +27,10 @@ public final class MetricQueries {
 
     private MetricQueries() {}
 
-    static ExpressionQueries.Extensions extensions(MetricRepository metrics, RequestContext ctx, Instant now) {
-        return extensions(metrics, ctx.accountId(), ctx.region(), now);
+    static ExpressionQueries.Extensions extensions(MetricRepository metrics, RequestContext ctx, Instant now,
+                                                   BandDetectors detectors) {
+        MetricCatalog catalog = new RepositoryCatalog(metrics, ctx.accountId(), ctx.region(), now);
+        return extensions(catalog, now, detectors);
     }
 
     /**
@@ -35,9 +39,15 @@ public final class MetricQueries {
      */
     public static ExpressionQueries.Extensions extensions(MetricRepository metrics, String accountId, String region,
                                                           Instant now) {
-        MetricCatalog catalog = new RepositoryCatalog(metrics, accountId, region, now);
-        return new ExpressionQueries.Extensions(ENGINE.withFunction(SearchFunction.NAME, new SearchFunction(catalog)),
-                List.of(new InsightsLanguage(catalog, now.toEpochMilli())), now.toEpochMilli());
+        return extensions(new RepositoryCatalog(metrics, accountId, region, now), now, BandDetectors.NONE);
+    }
+
+    /** SEARCH, ANOMALY_DETECTION_BAND and Metrics Insights over {@code catalog}. */
+    public static ExpressionQueries.Extensions extensions(MetricCatalog catalog, Instant now, BandDetectors detectors) {
+        MetricMath engine = ENGINE.withFunction(SearchFunction.NAME, new SearchFunction(catalog))
+                .withFunction(AnomalyBandFunction.NAME, new AnomalyBandFunction(catalog, detectors));
+        return new ExpressionQueries.Extensions(engine, List.of(new InsightsLanguage(catalog, now.toEpochMilli())),
+                now.toEpochMilli());
     }
 
     /** A MetricStat query's answer as a series, with the properties {@code ${PROP('...')}} reads. */

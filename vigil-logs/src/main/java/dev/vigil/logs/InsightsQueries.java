@@ -115,6 +115,7 @@ final class InsightsQueries implements AutoCloseable {
             throw LogsErrors.malformed(e.getMessage());
         }
         List<LogGroup> targets = query.source() != null ? selected(ctx, r, query.source()) : targets(ctx, r);
+        LogClasses.checkQuery(query, targets);
         long start = r.startTime();
         long end = r.endTime();
         if (end < start) throw LogsErrors.invalid("End time must not be before start time.");

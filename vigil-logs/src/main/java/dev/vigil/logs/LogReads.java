@@ -79,6 +79,7 @@ final class LogReads {
 
     GetLogEventsResponse getLogEvents(RequestContext ctx, GetLogEventsRequest r) {
         LogGroup g = resolver.byNameOrIdentifier(ctx, r.logGroupName(), r.logGroupIdentifier());
+        LogClasses.requireStandard(g, "GetLogEvents");
         LogStream s = groups.findStream(g.id(), r.logStreamName()).orElseThrow(LogsErrors::streamNotFound);
         int limit = r.limit() == null ? MAX_EVENTS : r.limit();
         long from = r.startTime() == null ? Long.MIN_VALUE : r.startTime();
@@ -120,6 +121,7 @@ final class LogReads {
 
     FilterLogEventsResponse filterLogEvents(RequestContext ctx, FilterLogEventsRequest r) {
         LogGroup g = resolver.byNameOrIdentifier(ctx, r.logGroupName(), r.logGroupIdentifier());
+        LogClasses.requireStandard(g, "FilterLogEvents");
         List<String> names = r.hasLogStreamNames() ? r.logStreamNames() : null;
         String prefix = r.logStreamNamePrefix();
         if (names != null && prefix != null) {

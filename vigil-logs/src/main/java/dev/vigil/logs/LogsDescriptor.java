@@ -5,14 +5,17 @@ import static dev.vigil.core.service.Constraint.oneOf;
 import static dev.vigil.core.service.Constraint.pattern;
 import static dev.vigil.core.service.Constraint.range;
 
+import dev.vigil.core.AwsException;
 import dev.vigil.core.RequestContext;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.OperationHandler;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
+import dev.vigil.core.service.TagConditions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
@@ -108,27 +111,41 @@ public final class LogsDescriptor {
         LogsErrors.declare(b);
         constraints(b);
         b.operation(op("CreateLogGroup", CreateLogGroupRequest.class, CreateLogGroupResponse.class, p::createLogGroup)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys((ctx, r) -> TagConditions.requestTags(r.hasTags() ? r.tags() : null)).build());
         b.operation(op("DeleteLogGroup", DeleteLogGroupRequest.class, DeleteLogGroupResponse.class, p::deleteLogGroup)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys((ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName()))).build());
         b.operation(op("DescribeLogGroups", DescribeLogGroupsRequest.class, DescribeLogGroupsResponse.class, p::describeLogGroups)
                 .resources((ctx, r) -> List.of(LogArns.group(ctx.region(), ctx.accountId(), "*"))).readOnly().build());
         b.operation(op("PutRetentionPolicy", PutRetentionPolicyRequest.class, PutRetentionPolicyResponse.class, p::putRetentionPolicy)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys((ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName()))).build());
         b.operation(op("DeleteRetentionPolicy", DeleteRetentionPolicyRequest.class, DeleteRetentionPolicyResponse.class, p::deleteRetentionPolicy)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys((ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName()))).build());
         b.operation(op("TagResource", TagResourceRequest.class, TagResourceResponse.class, p::tagResource)
-                .resources((ctx, r) -> arn(r.resourceArn())).build());
+                .resources((ctx, r) -> arn(r.resourceArn()))
+                .conditionKeys(TagConditions.all((ctx, r) -> TagConditions.requestTags(r.hasTags() ? r.tags() : null),
+                        (ctx, r) -> groupTags(p, ctx, arn(r.resourceArn())))).build());
         b.operation(op("UntagResource", UntagResourceRequest.class, UntagResourceResponse.class, p::untagResource)
-                .resources((ctx, r) -> arn(r.resourceArn())).build());
+                .resources((ctx, r) -> arn(r.resourceArn()))
+                .conditionKeys(TagConditions.all((ctx, r) -> TagConditions.tagKeys(r.hasTagKeys() ? r.tagKeys() : null),
+                        (ctx, r) -> groupTags(p, ctx, arn(r.resourceArn())))).build());
         b.operation(op("ListTagsForResource", ListTagsForResourceRequest.class, ListTagsForResourceResponse.class, p::listTagsForResource)
-                .resources((ctx, r) -> arn(r.resourceArn())).readOnly().build());
+                .resources((ctx, r) -> arn(r.resourceArn()))
+                .conditionKeys((ctx, r) -> groupTags(p, ctx, arn(r.resourceArn()))).readOnly().build());
         b.operation(op("TagLogGroup", TagLogGroupRequest.class, TagLogGroupResponse.class, p::tagLogGroup)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys(TagConditions.all((ctx, r) -> TagConditions.requestTags(r.hasTags() ? r.tags() : null),
+                        (ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName())))).build());
         b.operation(op("UntagLogGroup", UntagLogGroupRequest.class, UntagLogGroupResponse.class, p::untagLogGroup)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys(TagConditions.all((ctx, r) -> TagConditions.tagKeys(r.hasTags() ? r.tags() : null),
+                        (ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName())))).build());
         b.operation(op("ListTagsLogGroup", ListTagsLogGroupRequest.class, ListTagsLogGroupResponse.class, p::listTagsLogGroup)
-                .resources((ctx, r) -> group(ctx, r.logGroupName())).readOnly().build());
+                .resources((ctx, r) -> group(ctx, r.logGroupName()))
+                .conditionKeys((ctx, r) -> groupTags(p, ctx, group(ctx, r.logGroupName()))).readOnly().build());
         b.operation(op("CreateLogStream", CreateLogStreamRequest.class, CreateLogStreamResponse.class, p::createLogStream)
                 .resources((ctx, r) -> stream(ctx, r.logGroupName(), r.logStreamName())).build());
         b.operation(op("DeleteLogStream", DeleteLogStreamRequest.class, DeleteLogStreamResponse.class, p::deleteLogStream)
@@ -173,6 +190,20 @@ public final class LogsDescriptor {
     private static <I extends SdkPojo, O extends SdkPojo> OperationDescriptor.Builder<I, O> op(
             String name, Class<I> in, Class<O> out, OperationHandler<I, O> handler) {
         return OperationDescriptor.builder(name, in, out).handler(handler).iamAction("logs:" + name);
+    }
+
+    /**
+     * aws:ResourceTag/k of the one log group {@code arns} names (the log-group resource type carries the key);
+     * nothing for a group that does not exist or that the caller's account cannot read the tags of.
+     */
+    static Map<String, List<String>> groupTags(LogsProvider p, RequestContext ctx, List<String> arns) {
+        if (arns.size() != 1 || arns.get(0).endsWith(":*") || arns.get(0).equals("*")) return Map.of();
+        try {
+            return TagConditions.resourceTags(p.listTagsForResource(ctx,
+                    ListTagsForResourceRequest.builder().resourceArn(arns.get(0)).build()).tags());
+        } catch (AwsException e) {
+            return Map.of();
+        }
     }
 
     private static List<String> group(RequestContext ctx, String name) {

@@ -44,6 +44,7 @@ final class MetricFilters {
 
     PutMetricFilterResponse putMetricFilter(RequestContext ctx, PutMetricFilterRequest r) {
         LogGroup g = resolver.byName(ctx, r.logGroupName());
+        LogClasses.requireStandard(g, "PutMetricFilter");
         patterns.compile(r.filterPattern());
         List<MetricFilterDef.Transformation> ts = new ArrayList<>();
         for (MetricTransformation t : r.metricTransformations()) ts.add(transformation(t));

@@ -7,7 +7,11 @@ import dev.vigil.core.RequestContext;
 import dev.vigil.core.service.OperationDescriptor;
 import dev.vigil.core.service.OperationHandler;
 import dev.vigil.core.service.ServiceDescriptor;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudwatch.model.*;
 
@@ -20,9 +24,13 @@ public final class AlarmDescriptor {
 
     public static void register(ServiceDescriptor.Builder b, AlarmsProvider p) {
         b.operation(op("PutMetricAlarm", PutMetricAlarmRequest.class, PutMetricAlarmResponse.class, p::putMetricAlarm)
-                .resources((ctx, r) -> alarm(ctx, r.alarmName())).build());
+                .resources((ctx, r) -> alarm(ctx, r.alarmName()))
+                .conditionKeys((ctx, r) -> keys(r.hasTags() ? r.tags() : List.of(), r.alarmActions(), r.okActions(),
+                        r.insufficientDataActions())).build());
         b.operation(op("PutCompositeAlarm", PutCompositeAlarmRequest.class, PutCompositeAlarmResponse.class,
-                p::putCompositeAlarm).resources((ctx, r) -> alarm(ctx, r.alarmName())).build());
+                p::putCompositeAlarm).resources((ctx, r) -> alarm(ctx, r.alarmName()))
+                .conditionKeys((ctx, r) -> keys(r.hasTags() ? r.tags() : List.of(), r.alarmActions(), r.okActions(),
+                        r.insufficientDataActions())).build());
         b.operation(op("DescribeAlarms", DescribeAlarmsRequest.class, DescribeAlarmsResponse.class, p::describeAlarms)
                 .readOnly().build());
         b.operation(op("DescribeAlarmsForMetric", DescribeAlarmsForMetricRequest.class,
@@ -46,6 +54,19 @@ public final class AlarmDescriptor {
         b.operation(op("DeleteAnomalyDetector", DeleteAnomalyDetectorRequest.class, DeleteAnomalyDetectorResponse.class,
                 p::deleteAnomalyDetector).build());
         constraints(b);
+    }
+
+    /**
+     * PutMetricAlarm's and PutCompositeAlarm's condition keys: aws:RequestTag/k and aws:TagKeys of its Tags, and
+     * cloudwatch:AlarmActions, every action the alarm would run (alarm, OK and insufficient-data actions).
+     */
+    private static Map<String, List<String>> keys(List<Tag> tags, List<String> alarm, List<String> ok,
+                                                  List<String> insufficient) {
+        Map<String, List<String>> out = new LinkedHashMap<>(dev.vigil.cloudwatch.CloudWatchDescriptor.requestTags(tags));
+        Set<String> actions = new LinkedHashSet<>();
+        for (List<String> l : List.of(alarm, ok, insufficient)) if (l != null) actions.addAll(l);
+        if (!actions.isEmpty()) out.put("cloudwatch:AlarmActions", List.copyOf(actions));
+        return out;
     }
 
     private static <I extends SdkPojo, O extends SdkPojo> OperationDescriptor.Builder<I, O> op(

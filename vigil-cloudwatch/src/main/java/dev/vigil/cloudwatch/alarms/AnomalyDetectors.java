@@ -167,11 +167,17 @@ final class AnomalyDetectors {
         if (metricName == null) throw required("MetricName");
         if (stat == null) throw required("Stat");
         if (!metrics.isStatistic(stat)) throw invalidValue("The value " + stat + " for parameter Stat is not supported.");
-        List<AlarmConfig.Dim> dims = AlarmRequests.dims(dimensions);
+        AnomalyDetectorDef d = singleMetric(namespace, metricName, AlarmRequests.dims(dimensions), stat);
+        return new AnomalyDetectorDef(d.key(), null, namespace, metricName, d.dimensions(), stat, null, ranges, zone,
+                spikes);
+    }
+
+    /** A single-metric detector without configuration, keyed as PutAnomalyDetector keys it. */
+    static AnomalyDetectorDef singleMetric(String namespace, String metricName, List<AlarmConfig.Dim> dims, String stat) {
         List<AlarmConfig.Dim> sorted = new ArrayList<>(dims);
         sorted.sort(Comparator.comparing(AlarmConfig.Dim::name));
         String key = key(namespace + "\n" + metricName + "\n" + sorted + "\n" + stat);
-        return new AnomalyDetectorDef(key, null, namespace, metricName, sorted, stat, null, ranges, zone, spikes);
+        return new AnomalyDetectorDef(key, null, namespace, metricName, sorted, stat, null, List.of(), null, null);
     }
 
     /** Creates the detector a band alarm names, if missing (AWS does the same on PutMetricAlarm). */

@@ -9,8 +9,8 @@ import java.util.Set;
 final class Functions {
     /**
      * Functions AWS has that need more than the request's own data (a metric index, a model, another service);
-     * named so an expression using one gets "not supported" instead of "unknown". SEARCH plugs in through
-     * {@link MetricMath#withFunction}.
+     * named so an expression using one gets "not supported" instead of "unknown". SEARCH and
+     * ANOMALY_DETECTION_BAND plug in through {@link MetricMath#withFunction} in GetMetricData.
      */
     static final Set<String> NOT_BUILT_IN = Set.of("SEARCH", "ANOMALY_DETECTION_BAND", "INSIGHT_RULE_METRIC",
             "SERVICE_QUOTA", "LAMBDA", "DB_PERF_INSIGHTS");

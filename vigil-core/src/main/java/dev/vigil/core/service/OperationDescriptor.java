@@ -23,6 +23,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
     private final boolean signed;
     private final boolean authorized;
     private final boolean link;
+    private final long maxRequestBytes;
 
     private OperationDescriptor(Builder<I, O> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -42,6 +43,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         this.signed = b.signed;
         this.authorized = b.authorized;
         this.link = b.link;
+        this.maxRequestBytes = b.maxRequestBytes;
     }
 
     public static <I extends SdkPojo, O extends SdkPojo> Builder<I, O> builder(
@@ -83,6 +85,12 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         return streamHandler.open(ctx, (I) request);
     }
 
+    /**
+     * The largest body AWS accepts for this operation, as sent (compressed if it was), or 0 when only the
+     * server-wide limit applies; larger requests are refused before parsing with 413 RequestEntityTooLarge.
+     */
+    public long maxRequestBytes() { return maxRequestBytes; }
+
     @SuppressWarnings("unchecked")
     public SdkPojo invoke(dev.vigil.core.RequestContext ctx, SdkPojo request) {
         if (handler == null) throw new IllegalStateException(name + " is asynchronous");
@@ -115,6 +123,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         private boolean signed = true;
         private boolean authorized = true;
         private boolean link;
+        private long maxRequestBytes;
 
         private Builder(String name, Class<I> requestClass, Class<O> responseClass) {
             this.name = name;
@@ -136,6 +145,7 @@ public final class OperationDescriptor<I extends SdkPojo, O extends SdkPojo> {
         public Builder<I, O> withoutAuthorization() { this.authorized = false; return this; }
         /** Also served unsigned, as a link (see {@link OperationDescriptor#link()}). */
         public Builder<I, O> link() { this.signed = false; this.link = true; return this; }
+        public Builder<I, O> maxRequestBytes(long bytes) { this.maxRequestBytes = bytes; return this; }
         public OperationDescriptor<I, O> build() { return new OperationDescriptor<>(this); }
     }
 }

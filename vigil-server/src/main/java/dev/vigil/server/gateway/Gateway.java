@@ -37,6 +37,7 @@ public final class Gateway {
         this.stages = List.of(
                 new BodyDecoder(maxBodyBytes),
                 new ServiceResolver(registry, codecs, defaultRegion),
+                new RequestSizeLimiter(),
                 authenticator,
                 new RequestParser(),
                 new RequestValidator(),
