@@ -96,6 +96,7 @@ final class LiveTails implements AutoCloseable {
         Map<Long, String> tailed = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(r.logGroupIdentifiers())) {
             LogGroup g = resolver.byIdentifier(ctx, id);
+            LogClasses.requireStandard(g, "StartLiveTail"); // AWS's log-class table: no Live Tail on Infrequent Access
             tailed.put(g.id(), LogArns.group(g.region(), g.accountId(), g.name()));
         }
         FilterPattern pattern = patterns.compile(r.logEventFilterPattern());

@@ -45,7 +45,7 @@ class LogClassesTest {
         db = TestDatabases.h2Memory("logs");
         MutableClock clock = new MutableClock(NOW);
         logs = new LogsProvider(new JdbcGroupStore(db), new JdbcEventStore(db), new JdbcConfigStore(db),
-                new Interconnect(new DeliveryFailures(clock)), clock, 1);
+                new JdbcQueryStore(db), new Interconnect(new DeliveryFailures(clock)), clock, 1);
         for (String cls : new String[] {"STANDARD", "INFREQUENT_ACCESS"}) {
             logs.createLogGroup(CTX, CreateLogGroupRequest.builder().logGroupName("/" + cls).logGroupClass(cls).build());
             logs.createLogStream(CTX, CreateLogStreamRequest.builder().logGroupName("/" + cls).logStreamName("s").build());
@@ -67,6 +67,10 @@ class LogClassesTest {
                         PutMetricFilterRequest.builder().logGroupName(g).filterName("errors").filterPattern("ERROR")
                                 .metricTransformations(MetricTransformation.builder().metricNamespace("App")
                                         .metricName("Errors").metricValue("1").build()).build())),
+                Arguments.of("StartLiveTail", (OnGroup) (p, g) -> p.startLiveTail(CTX,
+                        software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest.builder()
+                                .logGroupIdentifiers("arn:aws:logs:us-east-1:123456789012:log-group:" + g).build())
+                        .close()),
                 Arguments.of("The unmask command", (OnGroup) (p, g) -> p.startQuery(CTX,
                         StartQueryRequest.builder().logGroupName(g).startTime(0L).endTime(NOW.getEpochSecond())
                                 .queryString("fields @message | unmask @message").build())));

@@ -41,7 +41,7 @@ class LogsConditionKeysTest {
         db = TestDatabases.h2Memory("logs");
         MutableClock clock = new MutableClock(NOW);
         LogsProvider logs = new LogsProvider(new JdbcGroupStore(db), new JdbcEventStore(db), new JdbcConfigStore(db),
-                new Interconnect(new DeliveryFailures(clock)), clock, 1);
+                new JdbcQueryStore(db), new Interconnect(new DeliveryFailures(clock)), clock, 1);
         logs.createLogGroup(CTX, CreateLogGroupRequest.builder().logGroupName("/tagged").tags(Map.of("team", "obs"))
                 .build());
         descriptor = LogsDescriptor.descriptor(logs);
