@@ -7,7 +7,6 @@ import dev.vigil.core.store.Database;
 import dev.vigil.store.Dialect;
 import dev.vigil.store.Jdbc;
 import dev.vigil.store.Rows;
-import dev.vigil.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,15 +48,10 @@ public final class JdbcArchiveRepository implements ArchiveRepository {
 
     @Override
     public boolean createArchive(EventArchive a) {
-        try {
-            jdbc.update("INSERT INTO ev_archives (" + ARCHIVE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    a.accountId(), a.region(), a.name(), a.busName(), a.description(), a.eventPattern(),
-                    a.retentionDays(), a.kmsKey(), a.state(), a.createdAt());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique("INSERT INTO ev_archives (" + ARCHIVE_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.accountId(), a.region(), a.name(), a.busName(), a.description(), a.eventPattern(),
+                a.retentionDays(), a.kmsKey(), a.state(), a.createdAt());
     }
 
     @Override
@@ -158,16 +152,11 @@ public final class JdbcArchiveRepository implements ArchiveRepository {
 
     @Override
     public boolean createReplay(EventReplay r) {
-        try {
-            jdbc.update("INSERT INTO ev_replays (" + REPLAY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.accountId(), r.region(), r.name(), r.description(), r.archiveName(), r.destination(),
-                    r.filterArns() == null ? null : json(r.filterArns()), r.eventStart(), r.eventEnd(), r.state(),
-                    r.stateReason(), r.cursorTime(), r.cursorId(), r.replayStart(), r.replayEnd());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique("INSERT INTO ev_replays (" + REPLAY_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.accountId(), r.region(), r.name(), r.description(), r.archiveName(), r.destination(),
+                r.filterArns() == null ? null : json(r.filterArns()), r.eventStart(), r.eventEnd(), r.state(),
+                r.stateReason(), r.cursorTime(), r.cursorId(), r.replayStart(), r.replayEnd());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.vigil.events;
 import dev.vigil.core.store.Database;
 import dev.vigil.store.Jdbc;
 import dev.vigil.store.Rows;
-import dev.vigil.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,15 +23,10 @@ final class JdbcConnectionsRepository implements ConnectionsRepository {
 
     @Override
     public boolean createConnection(ApiConnection c) {
-        try {
-            jdbc.update("INSERT INTO ev_connections (" + CONN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    c.accountId(), c.region(), c.name(), c.uuid(), c.description(), c.authType(), c.state(),
-                    c.stateReason(), c.authParams(), c.createdAt(), c.modifiedAt(), c.lastAuthorizedAt());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique("INSERT INTO ev_connections (" + CONN + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.accountId(), c.region(), c.name(), c.uuid(), c.description(), c.authType(), c.state(),
+                c.stateReason(), c.authParams(), c.createdAt(), c.modifiedAt(), c.lastAuthorizedAt());
     }
 
     @Override
@@ -72,15 +66,10 @@ final class JdbcConnectionsRepository implements ConnectionsRepository {
 
     @Override
     public boolean createDestination(ApiDestinationDef d) {
-        try {
-            jdbc.update("INSERT INTO ev_api_destinations (" + DEST + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    d.accountId(), d.region(), d.name(), d.uuid(), d.description(), d.connectionArn(), d.endpoint(),
-                    d.httpMethod(), d.rateLimitPerSecond(), d.state(), d.createdAt(), d.modifiedAt());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique("INSERT INTO ev_api_destinations (" + DEST + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.accountId(), d.region(), d.name(), d.uuid(), d.description(), d.connectionArn(), d.endpoint(),
+                d.httpMethod(), d.rateLimitPerSecond(), d.state(), d.createdAt(), d.modifiedAt());
     }
 
     @Override

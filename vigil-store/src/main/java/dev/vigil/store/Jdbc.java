@@ -83,6 +83,20 @@ public final class Jdbc {
     }
 
     /**
+     * An INSERT of a row that must not exist yet: false, with nothing written, when a unique key already holds it
+     * (the "already exists" answer of a Create operation), without a read-then-write race.
+     */
+    public boolean insertUnique(String sql, Object... params) {
+        try {
+            update(sql, params);
+            return true;
+        } catch (StoreException e) {
+            if (e.isUniqueViolation()) return false;
+            throw e;
+        }
+    }
+
+    /**
      * One statement, many parameter rows, in one transaction (its own, unless one is open) so the
      * rows land together and with one commit. PostgreSQL rewrites batched inserts into multi-row
      * inserts, so its counts may be {@link java.sql.Statement#SUCCESS_NO_INFO}. For a single row

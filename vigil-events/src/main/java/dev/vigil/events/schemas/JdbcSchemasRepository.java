@@ -49,14 +49,9 @@ final class JdbcSchemasRepository implements SchemasRepository {
 
     @Override
     public boolean createRegistry(Registry r) {
-        try {
-            jdbc.update("INSERT INTO sc_registries (account_id, region, registry_name, description, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", r.accountId(), r.region(), r.name(), r.description(), r.createdAt());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique(
+                "INSERT INTO sc_registries (account_id, region, registry_name, description, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)", r.accountId(), r.region(), r.name(), r.description(), r.createdAt());
     }
 
     @Override
@@ -240,15 +235,10 @@ final class JdbcSchemasRepository implements SchemasRepository {
 
     @Override
     public boolean createDiscoverer(Discoverer d) {
-        try {
-            jdbc.update("INSERT INTO sc_discoverers (" + DISCOVERER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    d.accountId(), d.region(), d.id(), d.sourceArn(), d.description(), d.crossAccount(), d.state(),
-                    d.createdAt());
-            return true;
-        } catch (StoreException e) {
-            if (e.isUniqueViolation()) return false;
-            throw e;
-        }
+        return jdbc.insertUnique("INSERT INTO sc_discoverers (" + DISCOVERER_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                d.accountId(), d.region(), d.id(), d.sourceArn(), d.description(), d.crossAccount(), d.state(),
+                d.createdAt());
     }
 
     @Override
