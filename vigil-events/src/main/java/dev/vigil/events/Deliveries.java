@@ -173,7 +173,8 @@ final class Deliveries implements AutoCloseable {
     }
 
     private static boolean isSinkTarget(String arn) {
-        return !ApiDestinations.isArn(arn) && !LogTargets.isLogGroup(arn) && !Dispatcher.isBus(arn);
+        TargetKind kind = TargetKind.of(arn);
+        return kind != TargetKind.API_DESTINATION && kind != TargetKind.LOG_GROUP && kind != TargetKind.BUS;
     }
 
     /** Deliveries of one rule to one queue or topic, each settled by its own outcome. */
