@@ -138,12 +138,7 @@ final class ApiDestinations {
     }
 
     static boolean isArn(String arn) {
-        try {
-            Arn a = Arn.parse(arn);
-            return a.service().equals("events") && a.resource().startsWith("api-destination/");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return TargetKind.of(arn) == TargetKind.API_DESTINATION;
     }
 
     static AwsException notFound(String name) {

@@ -76,21 +76,10 @@ final class Dispatcher {
     }
 
     static boolean deliverable(String arn) {
-        try {
-            String service = Arn.parse(arn).service();
-            return service.equals("sqs") || service.equals("sns") || isBus(arn) || ApiDestinations.isArn(arn)
-                    || LogTargets.isLogGroup(arn);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return TargetKind.of(arn) != TargetKind.UNDELIVERABLE;
     }
 
     static boolean isBus(String arn) {
-        try {
-            Arn a = Arn.parse(arn);
-            return a.service().equals("events") && a.resource().startsWith("event-bus/");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return TargetKind.of(arn) == TargetKind.BUS;
     }
 }

@@ -18,12 +18,7 @@ final class LogTargets {
     private LogTargets() {}
 
     static boolean isLogGroup(String arn) {
-        try {
-            Arn a = Arn.parse(arn);
-            return a.service().equals("logs") && a.resource().startsWith("log-group:");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return TargetKind.of(arn) == TargetKind.LOG_GROUP;
     }
 
     static String params(JsonNode event) {

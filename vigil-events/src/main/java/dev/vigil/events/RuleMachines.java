@@ -45,6 +45,8 @@ final class RuleMachines {
      * Bumped by every invalidation: a compile that read the store before an invalidation is not cached, else a
      * compile racing a rule change (e.g. CloudTrail's events published from another thread) could cache the old rules.
      */
+    /** Buses whose expired entry one caller is recompiling now. */
+    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     RuleMachines(EventsRepository repo, Clock clock) {
@@ -57,10 +59,17 @@ final class RuleMachines {
         Instant now = clock.instant();
         Compiled c = cache.get(key);
         if (c != null && now.isBefore(c.loadedAt().plus(TTL)) && !now.isBefore(c.loadedAt())) return c;
-        long seen = changes.get();
-        Compiled fresh = compile(account, region, bus, now);
-        cache.compute(key, (k, old) -> changes.get() == seen ? fresh : old);
-        return fresh;
+        // Only expired (no local change since): one caller recompiles while the others keep matching with the
+        // entry a moment longer, instead of every concurrent PutEvents compiling the same bus at once.
+        if (c != null && refreshing.putIfAbsent(key, Boolean.TRUE) != null) return c;
+        try {
+            long seen = changes.get();
+            Compiled fresh = compile(account, region, bus, now);
+            cache.compute(key, (k, old) -> changes.get() == seen ? fresh : old);
+            return fresh;
+        } finally {
+            if (c != null) refreshing.remove(key);
+        }
     }
 
     void invalidate(String account, String region, String bus) {

@@ -76,4 +76,26 @@ class RuleMachinesRaceTest {
         assertThat(machines.of("123456789012", "us-east-1", "default").match(event("b")))
                 .extracting(EventRule::name).isEqualTo(List.of("new"));
     }
+
+    @Test
+    void anExpiredEntryIsRecompiledByOneCallerWhileTheOthersKeepMatchingWithIt() throws Exception {
+        RuleMachines machines = new RuleMachines(hooked(), clock);
+        save("old", "a");
+        assertThat(machines.of("123456789012", "us-east-1", "default").match(event("a"))).hasSize(1);
+        save("remote", "b"); // as if saved on another node: no local invalidation
+        clock.advance(RuleMachines.TTL);
+        AtomicReference<List<EventRule>> meanwhile = new AtomicReference<>();
+        duringRulesRead.set(() -> {
+            try {
+                // another PutEvents while the refresh reads the store: the expired entry, no second compile
+                meanwhile.set(machines.of("123456789012", "us-east-1", "default").match(event("b")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(machines.of("123456789012", "us-east-1", "default").match(event("b")))
+                .extracting(EventRule::name).isEqualTo(List.of("remote"));
+        assertThat(meanwhile.get()).isEmpty();
+        assertThat(duringRulesRead.get()).isNull();
+    }
 }

@@ -5,6 +5,7 @@ import dev.vigil.core.AwsException;
 import dev.vigil.core.spi.MessageSink;
 import dev.vigil.messaging.sns.Sns;
 import dev.vigil.messaging.sqs.Queues;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,6 +29,21 @@ final class MessagingSink implements MessageSink {
         this.sns = sns;
         this.queues = queues;
         this.principals = principals;
+    }
+
+    /** To a queue: one policy check and one transaction for all the messages; to a topic: one by one. */
+    @Override
+    public List<RuntimeException> deliverAll(String servicePrincipal, String sourceArn, String targetArn,
+                                             List<String> messages) {
+        if (!Arn.isArn(targetArn) || !Arn.parse(targetArn).service().equals("sqs")) {
+            return MessageSink.super.deliverAll(servicePrincipal, sourceArn, targetArn, messages);
+        }
+        try {
+            principals.authorize(servicePrincipal, "sqs:SendMessage", targetArn, sourceArn);
+        } catch (RuntimeException denied) {
+            return java.util.Collections.nCopies(messages.size(), denied);
+        }
+        return queues.deliverAll(targetArn, messages, servicePrincipal);
     }
 
     @Override

@@ -164,12 +164,25 @@ public final class JdbcQueueRepository implements QueueRepository {
         }
     }
 
+    private static final String INSERT_MESSAGE = "INSERT INTO sqs_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private void insert(StoredMessage m) {
-        jdbc.update("INSERT INTO sqs_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?)", m.queueId(), m.messageId(), m.seq(), m.body(), m.bodyMd5(),
+        jdbc.update(INSERT_MESSAGE, row(m));
+    }
+
+    private static Object[] row(StoredMessage m) {
+        return new Object[] {m.queueId(), m.messageId(), m.seq(), m.body(), m.bodyMd5(),
                 Json.writeAttributes(m.attributes()), m.attributesMd5(), m.traceHeader(), m.senderId(), m.sentAt(),
                 m.visibleAt(), m.receiveCount(), m.firstReceivedAt(), m.receipt(), m.groupId(), m.dedupId(),
-                m.dlqSourceArn());
+                m.dlqSourceArn()};
+    }
+
+    @Override
+    public void insertAll(List<StoredMessage> messages) {
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (StoredMessage m : messages) rows.add(row(m));
+        jdbc.batch(INSERT_MESSAGE, rows);
     }
 
     @Override

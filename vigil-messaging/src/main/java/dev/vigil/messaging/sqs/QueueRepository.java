@@ -46,6 +46,9 @@ public interface QueueRepository {
      */
     StoredMessage enqueue(StoredMessage message, String dedupScope, Instant now, Instant dedupExpiresAt);
 
+    /** Stores messages of standard queues (no deduplication) together, in one transaction. */
+    void insertAll(List<StoredMessage> messages);
+
     /** Messages visible at {@code now}, oldest first. */
     List<StoredMessage> visible(String queueId, Instant now, int limit);
 

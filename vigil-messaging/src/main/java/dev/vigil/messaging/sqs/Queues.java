@@ -66,6 +66,52 @@ public final class Queues {
         return send(q, new Messages.Input(body, null, attributes, null, groupId, dedupId), senderId).messageId();
     }
 
+    /**
+     * Internal deliveries of several bodies without attributes to one queue, after their policy check: a standard
+     * queue stores the valid ones in one transaction; answers per body null (stored) or why not.
+     */
+    public List<RuntimeException> deliverAll(String queueArn, List<String> bodies, String senderId) {
+        Queue q = byArn(queueArn).orElse(null);
+        if (q == null) return java.util.Collections.nCopies(bodies.size(), SqsErrors.queueDoesNotExist());
+        List<RuntimeException> outcomes = new ArrayList<>(bodies.size());
+        if (q.fifo()) {
+            for (String body : bodies) {
+                try {
+                    send(q, new Messages.Input(body, null, Map.of(), null, "default", null), senderId);
+                    outcomes.add(null);
+                } catch (RuntimeException refused) {
+                    outcomes.add(refused);
+                }
+            }
+            return outcomes;
+        }
+        Instant now = clock.instant();
+        int delay = q.intAttribute(QueueAttributes.DELAY);
+        int maxSize = q.intAttribute(QueueAttributes.MAX_SIZE);
+        List<StoredMessage> valid = new ArrayList<>(bodies.size());
+        List<Integer> validAt = new ArrayList<>(bodies.size());
+        for (String body : bodies) {
+            Messages.Input in = new Messages.Input(body, null, Map.of(), null, null, null);
+            try {
+                Messages.validate(in, maxSize);
+                valid.add(message(q, in, senderId, now, delay, null, null));
+                validAt.add(outcomes.size());
+                outcomes.add(null);
+            } catch (RuntimeException refused) {
+                outcomes.add(refused);
+            }
+        }
+        if (valid.isEmpty()) return outcomes;
+        try {
+            repo.insertAll(valid);
+        } catch (RuntimeException storeFailure) {
+            for (int i : validAt) outcomes.set(i, storeFailure);
+            return outcomes;
+        }
+        if (delay == 0) longPolls.wake(q.queueId());
+        return outcomes;
+    }
+
     /** Validates and stores a message; for a FIFO duplicate, returns the earlier message. */
     StoredMessage send(Queue q, Messages.Input in, String senderId) {
         Messages.validate(in, q.intAttribute(QueueAttributes.MAX_SIZE));
@@ -104,12 +150,17 @@ public final class Queues {
             }
             delay = d != null ? d : q.intAttribute(QueueAttributes.DELAY);
         }
-        StoredMessage m = new StoredMessage(q.queueId(), Ids.uuid(), sequencer.next(now), in.body(), Md5.ofText(in.body()),
-                in.attributes(), Md5.ofAttributes(in.attributes()), in.traceHeader(), senderId, now,
-                now.plusSeconds(delay), 0, null, null, groupId, q.fifo() ? dedupId : null, null);
+        StoredMessage m = message(q, in, senderId, now, delay, groupId, dedupId);
         StoredMessage stored = repo.enqueue(m, dedupScope, now, now.plus(DEDUP_WINDOW));
         if (delay == 0) longPolls.wake(q.queueId());
         return stored;
+    }
+
+    private StoredMessage message(Queue q, Messages.Input in, String senderId, Instant now, int delay, String groupId,
+                                  String dedupId) {
+        return new StoredMessage(q.queueId(), Ids.uuid(), sequencer.next(now), in.body(), Md5.ofText(in.body()),
+                in.attributes(), Md5.ofAttributes(in.attributes()), in.traceHeader(), senderId, now,
+                now.plusSeconds(delay), 0, null, null, groupId, q.fifo() ? dedupId : null, null);
     }
 
     private static void checkToken(String value, String parameter) {

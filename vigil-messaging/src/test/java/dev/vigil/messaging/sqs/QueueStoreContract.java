@@ -92,6 +92,25 @@ abstract class QueueStoreContract {
     }
 
     @Test
+    void deliverAllStoresTheValidBodiesInOrderAndRefusesTheOthersAlone() {
+        String url = create("all-" + UUID.randomUUID().toString().substring(0, 8),
+                Map.of(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "1024"));
+        String arn = "arn:aws:sqs:eu-west-1:" + ACCOUNT + ":" + url.substring(url.lastIndexOf('/') + 1);
+        List<RuntimeException> outcomes = queues.deliverAll(arn, List.of("one", "x".repeat(1025), "two", "bad\u0000"),
+                "events.amazonaws.com");
+        assertThat(outcomes.get(0)).isNull();
+        assertThat(outcomes.get(1)).isInstanceOf(AwsException.class);
+        assertThat(outcomes.get(2)).isNull();
+        assertThat(outcomes.get(3)).isInstanceOf(AwsException.class);
+        List<Message> got = receive(url, 10);
+        assertThat(got).extracting(Message::body).containsExactly("one", "two");
+        assertThat(got.get(0).attributesAsStrings()).containsEntry("SenderId", "events.amazonaws.com");
+        assertThat(got.get(0).md5OfBody()).isEqualTo("f97c5d29941bfb1b2fdab0874906ab82");
+        assertThat(queues.deliverAll(arn.replace(":all-", ":missing-"), List.of("a", "b"), "events.amazonaws.com"))
+                .allSatisfy(e -> assertThat(((AwsException) e).code()).isEqualTo(SqsErrors.QUEUE_DOES_NOT_EXIST));
+    }
+
+    @Test
     void retentionSweepDropsExpiredMessages() {
         String url = create("ret-" + UUID.randomUUID().toString().substring(0, 8),
                 Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "60"));
