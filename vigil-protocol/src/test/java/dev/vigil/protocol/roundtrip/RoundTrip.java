@@ -115,6 +115,21 @@ final class RoundTrip {
         };
     }
 
+    /** How a restJson1 request names its operation: the route its method and URI template match. */
+    static Function<WireRequest, String> restOperation(ServiceDescriptor service) {
+        return w -> {
+            dev.vigil.protocol.rest.RestRoutes.Match m = dev.vigil.protocol.rest.RestRoutes.forService(service)
+                    .match(w.method(), w.rawPath(), w.rawQuery());
+            assertThat(m).as("route of %s %s?%s", w.method(), w.rawPath(), w.rawQuery()).isNotNull();
+            return m.operation();
+        };
+    }
+
+    /** Only the request id header on every response (restJson1 responses' status and type vary by operation). */
+    static BiConsumer<Op, WireResponse> requestIdHeader() {
+        return (op, r) -> assertThat(r.headers()).containsEntry("x-amzn-RequestId", REQUEST_ID);
+    }
+
     /** The awsQuery envelope: {@code <OpResponse xmlns=ns><OpResult>..</OpResult><ResponseMetadata>}. */
     /** How an awsQuery request names its operation: a form POST to / with Action and the API Version. */
     static Function<WireRequest, String> queryOperation(String apiVersion) {

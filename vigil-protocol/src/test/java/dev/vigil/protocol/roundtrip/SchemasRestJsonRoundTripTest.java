@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.AwsException;
 import dev.vigil.core.service.Protocol;
 import dev.vigil.core.service.ServiceDescriptor;
-import dev.vigil.protocol.WireRequest;
 import dev.vigil.protocol.rest.RestJsonCodec;
-import dev.vigil.protocol.rest.RestRoutes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -36,14 +34,8 @@ class SchemasRestJsonRoundTripTest {
             .error("NotFoundException", 404),
             "schemas", ops);
     final RoundTrip roundTrip = new RoundTrip(new RestJsonCodec(), service, ops,
-            RoundTrip.client(SchemasClient.builder(), http), http, this::operation, new ModelGenerator())
-            .checkResponses((op, r) -> assertThat(r.headers()).containsEntry("x-amzn-RequestId", RoundTrip.REQUEST_ID));
-
-    String operation(WireRequest w) {
-        RestRoutes.Match m = RestRoutes.forService(service).match(w.method(), w.rawPath(), w.rawQuery());
-        assertThat(m).as("route of %s %s?%s", w.method(), w.rawPath(), w.rawQuery()).isNotNull();
-        return m.operation();
-    }
+            RoundTrip.client(SchemasClient.builder(), http), http, RoundTrip.restOperation(service), new ModelGenerator())
+            .checkResponses(RoundTrip.requestIdHeader());
 
     @TestFactory
     Stream<DynamicNode> everyOperation() {
