@@ -3,14 +3,10 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.testkit.AwsCli;
-import dev.vigil.testkit.VigilTestServer;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,25 +14,7 @@ import org.junit.jupiter.api.Test;
  * put-events, describe-archive counting them, start-replay over the window, describe-replay until COMPLETED,
  * and a partner's create-partner-event-source turned into a bus by the customer's create-event-bus.
  */
-class EventBridgeArchiveCliIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static VigilTestServer vigil;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (vigil != null) vigil.close();
-    }
-
-    static JsonNode ok(AwsCli.Result r) throws Exception {
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
-    }
-
+class EventBridgeArchiveCliIT extends CliStory {
     @Test
     void archiveReplayAndPartnerBusWithTheCli() throws Exception {
         AwsCli cli = Clis.v1();

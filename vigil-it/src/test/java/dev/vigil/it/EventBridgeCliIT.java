@@ -3,52 +3,19 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.testkit.AwsCli;
-import dev.vigil.testkit.VigilTestServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The EventBridge story as a shell user tells it, with both CLIs (Debian CLI 2.9 and CLI v1, both awsJson1_1):
  * create-queue with a policy letting EventBridge send, put-rule, put-targets with an input transformer,
  * test-event-pattern, put-events, and receive-message reading the transformed event from the queue.
  */
-class EventBridgeCliIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static VigilTestServer vigil;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (vigil != null) vigil.close();
-    }
-
-    static JsonNode ok(AwsCli.Result r) throws Exception {
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
-    }
-
-    @Test
-    void debianCli(@TempDir Path dir) throws Exception {
-        story(Clis.debian(), "deb", dir);
-    }
-
-    @Test
-    void cliV1(@TempDir Path dir) throws Exception {
-        story(Clis.v1(), "v1", dir);
-    }
-
-    private void story(AwsCli cli, String tag, Path dir) throws Exception {
+class EventBridgeCliIT extends CliStory.BothClis {
+    @Override
+    void story(AwsCli cli, String tag, Path dir) throws Exception {
         URI e = vigil.endpoint();
         String url = ok(cli.run(e, "sqs", "create-queue", "--queue-name", "cli-" + tag)).path("QueueUrl").asText();
         String queue = ok(cli.run(e, "sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "QueueArn"))

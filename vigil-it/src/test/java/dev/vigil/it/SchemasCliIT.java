@@ -3,9 +3,7 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.testkit.AwsCli;
-import dev.vigil.testkit.VigilTestServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,46 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Schema Registry story of the README with both CLIs (botocore's restJson1, a second client besides the SDK):
  * create-event-bus, create-discoverer, put-events, describe-schema of the discovered schema, put-code-binding and
  * get-code-binding-source writing the zip to a file, a custom registry and schema, search, and an error answer.
  */
-class SchemasCliIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static VigilTestServer vigil;
-
-    @BeforeAll
-    static void start() {
-        vigil = VigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (vigil != null) vigil.close();
-    }
-
-    static JsonNode ok(AwsCli.Result r) throws Exception {
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
-    }
-
-    @Test
-    void debianCli(@TempDir Path dir) throws Exception {
-        story(Clis.debian(), "deb", dir);
-    }
-
-    @Test
-    void cliV1(@TempDir Path dir) throws Exception {
-        story(Clis.v1(), "v1", dir);
-    }
-
-    private void story(AwsCli cli, String tag, Path dir) throws Exception {
+class SchemasCliIT extends CliStory.BothClis {
+    @Override
+    void story(AwsCli cli, String tag, Path dir) throws Exception {
         URI e = vigil.endpoint();
         String bus = ok(cli.run(e, "events", "create-event-bus", "--name", "cli-schemas-" + tag)).path("EventBusArn").asText();
         JsonNode d = ok(cli.run(e, "schemas", "create-discoverer", "--source-arn", bus));
